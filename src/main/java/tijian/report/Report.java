@@ -1,0 +1,165 @@
+package tijian.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One annual report on building rule-of-law government, as the parser understood it. Everything in it points back
+ * into {@link #getText()} by character offsets.
+ */
+public final class Report {
+    private final String text;
+    private final String title;
+    private final Span titleSpan;
+    private final String issuer;
+    private final String unit;
+    private final Integer year;
+    private final LocalDate publishedOn;
+    private final Span publishedOnSpan;
+    private final LocalDate signedOn;
+    private final List<Span> sentences;
+    private final List<Section> sections;
+    private final List<Metric> metrics;
+    private final List<Target> targets;
+    private final List<Breakdown> breakdowns;
+    private final List<Citation> citations;
+    private final List<DocumentNumber> documentNumbers;
+    private final List<UnpairedMark> unpairedMarks;
+    private final List<YearMention> yearMentions;
+
+    private Report(Builder b) {
+        this.text = Objects.requireNonNull(b.text);
+        this.title = b.title;
+        this.titleSpan = b.titleSpan;
+        this.issuer = b.issuer;
+        this.unit = b.unit;
+        this.year = b.year;
+        this.publishedOn = b.publishedOn;
+        this.publishedOnSpan = b.publishedOnSpan;
+        this.signedOn = b.signedOn;
+        this.sentences = List.copyOf(b.sentences);
+        this.sections = List.copyOf(b.sections);
+        this.metrics = List.copyOf(b.metrics);
+        this.targets = List.copyOf(b.targets);
+        this.breakdowns = List.copyOf(b.breakdowns);
+        this.citations = List.copyOf(b.citations);
+        this.documentNumbers = List.copyOf(b.documentNumbers);
+        this.unpairedMarks = List.copyOf(b.unpairedMarks);
+        this.yearMentions = List.copyOf(b.yearMentions);
+    }
+
+    public static Builder builder(String text) { return new Builder(text); }
+
+    /** The full text that was checked; every offset counts UTF-16 chars into it. */
+    public String getText() { return text; }
+    /** "沙坪坝街道党工委、沙坪坝街道办事处关于2025年法治政府建设情况的报告", or null when none was recognised. */
+    public String getTitle() { return title; }
+    /** Where the title stands, or null. */
+    public Span getTitleSpan() { return titleSpan; }
+    /** The issuing body as the title or page names it: "重庆市綦江区关坝镇人民政府". */
+    public String getIssuer() { return issuer; }
+    /** The unit's short name, stable across years: "关坝镇", "沙坪坝街道". Null when not recognised. */
+    public String getUnit() { return unit; }
+    /** The year reported on (2025 for 关于2025年…的报告), or null. */
+    public Integer getYear() { return year; }
+    /** The publication date the page states (发布日期, 成文日期, 日期), or null. */
+    public LocalDate getPublishedOn() { return publishedOn; }
+    public Span getPublishedOnSpan() { return publishedOnSpan; }
+    /** The date written at the end of the report (落款日期), or null. */
+    public LocalDate getSignedOn() { return signedOn; }
+    /** Sentences, split at 。！？； and line ends. */
+    public List<Span> getSentences() { return sentences; }
+    public List<Section> getSections() { return sections; }
+    public List<Metric> getMetrics() { return metrics; }
+    public List<Target> getTargets() { return targets; }
+    public List<Breakdown> getBreakdowns() { return breakdowns; }
+    public List<Citation> getCitations() { return citations; }
+    public List<DocumentNumber> getDocumentNumbers() { return documentNumbers; }
+    public List<UnpairedMark> getUnpairedMarks() { return unpairedMarks; }
+    public List<YearMention> getYearMentions() { return yearMentions; }
+
+    /** The text between two offsets. */
+    public String quote(Located where) { return text.substring(where.getStart(), where.getEnd()); }
+
+    /** The section with this index, or null for -1. */
+    public Section section(int index) { return index < 0 ? null : sections.get(index); }
+
+    /** The text a section governs, heading excluded. */
+    public String body(Section section) { return text.substring(section.getEnd(), section.getBodyEnd()); }
+
+    /** The sentence around an offset. */
+    public Span sentenceAt(int offset) {
+        for (Span s : sentences) {
+            if (offset >= s.getStart() && offset < s.getEnd()) {
+                return s;
+            }
+        }
+        return new Span(Math.min(offset, text.length()), Math.min(offset, text.length()));
+    }
+
+    /** Every place the regular expression matches, in the whole text. */
+    public List<Span> find(String regex) { return find(regex, 0, text.length()); }
+
+    /** Every place the regular expression matches inside a section (heading and body). */
+    public List<Span> find(String regex, Section within) { return find(regex, within.getStart(), within.getBodyEnd()); }
+
+    /** Every place the regular expression matches inside a section's body, its heading excluded. */
+    public List<Span> findInBody(String regex, Section within) { return find(regex, within.getEnd(), within.getBodyEnd()); }
+
+    private List<Span> find(String regex, int from, int to) {
+        Matcher m = Pattern.compile(regex).matcher(text).region(from, to);
+        List<Span> found = new ArrayList<>();
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                found.add(new Span(m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    /** Collects what the parser found; the parser is the only caller. */
+    public static final class Builder {
+        private final String text;
+        private String title;
+        private Span titleSpan;
+        private String issuer;
+        private String unit;
+        private Integer year;
+        private LocalDate publishedOn;
+        private Span publishedOnSpan;
+        private LocalDate signedOn;
+        private List<Span> sentences = List.of();
+        private List<Section> sections = List.of();
+        private List<Metric> metrics = List.of();
+        private List<Target> targets = List.of();
+        private List<Breakdown> breakdowns = List.of();
+        private List<Citation> citations = List.of();
+        private List<DocumentNumber> documentNumbers = List.of();
+        private List<UnpairedMark> unpairedMarks = List.of();
+        private List<YearMention> yearMentions = List.of();
+
+        private Builder(String text) { this.text = text; }
+
+        public Builder title(String title, Span where) { this.title = title; this.titleSpan = where; return this; }
+        public Builder issuer(String issuer) { this.issuer = issuer; return this; }
+        public Builder unit(String unit) { this.unit = unit; return this; }
+        public Builder year(Integer year) { this.year = year; return this; }
+        public Builder publishedOn(LocalDate date, Span where) { this.publishedOn = date; this.publishedOnSpan = where; return this; }
+        public Builder signedOn(LocalDate date) { this.signedOn = date; return this; }
+        public Builder sentences(List<Span> v) { this.sentences = v; return this; }
+        public Builder sections(List<Section> v) { this.sections = v; return this; }
+        public Builder metrics(List<Metric> v) { this.metrics = v; return this; }
+        public Builder targets(List<Target> v) { this.targets = v; return this; }
+        public Builder breakdowns(List<Breakdown> v) { this.breakdowns = v; return this; }
+        public Builder citations(List<Citation> v) { this.citations = v; return this; }
+        public Builder documentNumbers(List<DocumentNumber> v) { this.documentNumbers = v; return this; }
+        public Builder unpairedMarks(List<UnpairedMark> v) { this.unpairedMarks = v; return this; }
+        public Builder yearMentions(List<YearMention> v) { this.yearMentions = v; return this; }
+
+        public Report build() { return new Report(this); }
+    }
+}
