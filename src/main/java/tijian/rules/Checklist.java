@@ -1,0 +1,9 @@
+package tijian.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/** The result of checking one report against one rule set: items failures first, score, grade, counts. */
+public record Checklist(String revision, double score, Grade grade, Map<Status, Integer> counts,
+                        List<ChecklistItem> items) {
+}

@@ -1,0 +1,26 @@
+package tijian.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.kie.api.KieBase;
+
+import tijian.report.ReportParser;
+
+/**
+ * One compiled, validated revision of the rules directory: the .drl files, the data tables and the examples,
+ * immutable once built. Checks take the active rule set when they start and keep it to the end, so a swap never
+ * changes the rules under a running check.
+ *
+ * @param revision sha256 over every file's path and content; the same files give the same revision
+ * @param files    every file the revision consists of, by path relative to the rules directory
+ * @param items    the checklist items in catalogue order, by id
+ */
+public record RuleSet(String revision, SortedMap<String, String> files, KieBase kieBase, Map<String, Item> items,
+                      RuleData data, ReportParser parser, Scoring scoring, List<Problem> warnings,
+                      List<Example> examples) {
+
+    /** The first 12 hex digits, enough to tell revisions apart in a list. */
+    public String shortRevision() { return revision.substring(0, 12); }
+}

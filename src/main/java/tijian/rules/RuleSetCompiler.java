@@ -1,0 +1,190 @@
+package tijian.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import tijian.report.ReportParser;
+
+/**
+ * Compiles the files of a rules directory into a {@link RuleSet}: DRL through Drools at run time, data tables,
+ * item declarations and examples; everything wrong is reported as {@link Problem}s with file, line and column.
+ */
+public final class RuleSetCompiler {
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleSetCompiler() {}
+
+    /** Which files of a rules directory belong to a revision. */
+    public static boolean isRuleFile(String path) {
+        return path.endsWith(".drl") || (path.startsWith("data/") && path.endsWith(".csv")) || Example.isExampleFile(path);
+    }
+
+    public static String revisionOf(Map<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (var e : new TreeMap<>(files).entrySet()) {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compiles and validates, runs the examples, and returns the rule set or every reason it was rejected. */
+    public static RuleSet compile(Map<String, String> files) throws RuleSetRejected {
+        RuleSet candidate = compileWithoutExamples(files);
+        List<Problem> failures = runExamples(candidate).stream()
+                .map(r -> Problem.error(r.example().file(), r.example().line(), 1,
+                        "example " + r.example().item() + " " + r.example().expected() + ": " + r.failure()))
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new RuleSetRejected(candidate.revision(), failures);
+        }
+        return candidate;
+    }
+
+    /** Compiles and validates only; examples are not run (for validating a file on its own). */
+    public static RuleSet compileWithoutExamples(Map<String, String> files) throws RuleSetRejected {
+        SortedMap<String, String> sorted = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        String revision = revisionOf(sorted);
+        List<Problem> problems = new ArrayList<>();
+
+        RuleData data = RuleData.read(sorted, problems);
+        Scoring scoring = Scoring.fromSettings(data.settingsByName(), problems);
+        List<Example> examples = new ArrayList<>();
+        sorted.forEach((path, content) -> {
+            if (Example.isExampleFile(path)) {
+                examples.addAll(Example.parse(path, content, problems));
+            }
+        });
+
+        Map<String, String> drl = new LinkedHashMap<>();
+        sorted.forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                drl.put(path, content);
+            }
+        });
+        if (drl.isEmpty()) {
+            problems.add(Problem.error("(rules)", 0, 0, "no .drl files: there is nothing to check with"));
+        }
+        KieBase kieBase = drl.isEmpty() ? null : build(drl, problems);
+
+        Map<String, Item> items = new LinkedHashMap<>();
+        if (kieBase != null) {
+            items.putAll(ItemCatalog.items(kieBase, drl, data.coverageItems(), problems));
+            for (Example example : examples) {
+                if (!items.containsKey(example.item())) {
+                    problems.add(Problem.error(example.file(), example.line(), 1, "example names unknown item " + example.item()));
+                }
+            }
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new RuleSetRejected(revision, problems);
+        }
+        return new RuleSet(revision, sorted, kieBase, Collections.unmodifiableMap(items), data,
+                new ReportParser(data.partWordings()), scoring, List.copyOf(problems), List.copyOf(examples));
+    }
+
+    /** One example's outcome. */
+    public record ExampleResult(Example example, String failure) {
+        public boolean passed() { return failure == null; }
+    }
+
+    public static List<ExampleResult> runExamples(RuleSet rules) {
+        List<ExampleResult> failures = new ArrayList<>();
+        for (Example example : rules.examples()) {
+            failures.add(run(example, rules));
+        }
+        return failures.stream().filter(r -> !r.passed()).toList();
+    }
+
+    public static List<ExampleResult> runAllExamples(RuleSet rules) {
+        return rules.examples().stream().map(e -> run(e, rules)).toList();
+    }
+
+    private static ExampleResult run(Example example, RuleSet rules) {
+        try {
+            Checklist checklist = Checker.check(rules.parser().parse(example.fragment()), rules);
+            return new ExampleResult(example, example.mismatch(checklist));
+        } catch (RuntimeException e) {
+            return new ExampleResult(example, "the check threw " + e);
+        }
+    }
+
+    private static KieBase build(Map<String, String> drl, List<Problem> problems) {
+        ClassLoader appLoader = RuleSetCompiler.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Drools finds its own services through the context class loader; under Quarkus that is not always ours.
+        thread.setContextClassLoader(appLoader);
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("tijian", "rules", "1.0." + BUILDS.incrementAndGet());
+        try {
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            Map<String, String> sourceOf = new HashMap<>();
+            drl.forEach((path, content) -> {
+                Matcher pkg = PACKAGE.matcher(content);
+                String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+                String resource = dir + path.replace('/', '_');
+                // Drools names a file in its messages by its resource path, with or without the source folder.
+                sourceOf.put(resource, path);
+                sourceOf.put("src/main/resources/" + resource, path);
+                kfs.write("src/main/resources/" + resource, content);
+            });
+            KieBuilder builder = ks.newKieBuilder(kfs, appLoader);
+            try {
+                builder.buildAll();
+            } catch (RuntimeException e) {
+                problems.add(Problem.error("(rules)", 0, 0, "the rule compiler failed: " + e));
+                return null;
+            }
+            boolean errors = false;
+            for (Message m : builder.getResults().getMessages()) {
+                String file = sourceOf.getOrDefault(m.getPath(), m.getPath() == null ? "(rules)" : m.getPath());
+                if (m.getLevel() == Message.Level.ERROR) {
+                    errors = true;
+                    problems.add(DrlErrors.locate(file, drl.get(file), m.getLine(), m.getColumn(), m.getText()));
+                } else if (m.getLevel() == Message.Level.WARNING) {
+                    problems.add(Problem.warning(file, m.getLine(), m.getColumn(), m.getText()));
+                }
+            }
+            if (errors) {
+                return null;
+            }
+            return ks.newKieContainer(releaseId, appLoader).getKieBase();
+        } catch (RuntimeException e) {
+            problems.add(Problem.error("(rules)", 0, 0, "the rule compiler failed: " + e));
+            return null;
+        } finally {
+            // KieRepository is static: without this every reload would keep its module for ever.
+            ks.getRepository().removeKieModule(releaseId);
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

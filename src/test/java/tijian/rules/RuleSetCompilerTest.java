@@ -1,0 +1,134 @@
+package tijian.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tijian.report.Report;
+
+/** The compiler on small hand-written rule sets: items, findings, folding, and error positions. */
+class RuleSetCompilerTest {
+    static final String SETTINGS = """
+            name,value
+            grade.excellent-from,90
+            grade.good-from,75
+            grade.pass-from,60
+            grade.cap-with-mandatory-failure,合格
+            grade.fail-at-mandatory-failures,3
+            """;
+
+    static final String DRL = """
+            package demo;
+            import tijian.report.*;
+            import tijian.rules.*;
+
+            rule "demo.title"
+                @item("demo.title") @title("标题") @category("meta") @severity("mandatory") @weight(4) @advice("写上标题")
+            when
+                Report(title == null)
+            then
+                insert(Finding.fail(kcontext, "没有标题"));
+            end
+
+            rule "demo.long"
+                @item("demo.long") @title("篇幅") @category("meta") @severity(advisory) @weight(1) @advice("多写一点")
+            when
+                $r : Report(text.length() < 10)
+            then
+                insert(Finding.warn(kcontext, "太短", new Span(0, $r.getText().length())));
+            end
+            """;
+
+    static Map<String, String> files(String drl) {
+        Map<String, String> files = new HashMap<>();
+        files.put("demo.drl", drl);
+        files.put("data/settings.csv", SETTINGS);
+        files.put("data/parts.csv", "part,pattern,unless,note\n");
+        files.put("data/terms.csv", "list,term\n");
+        files.put("data/canonical-titles.csv", "title,document_number\n");
+        files.put("data/coverage.csv", "id,title,keywords,weight,advice\ncoverage.demo,普法,普法|宣传,2,写普法\n");
+        return files;
+    }
+
+    @Test
+    void compilesItemsAndFoldsFindings() throws Exception {
+        RuleSet rules = RuleSetCompiler.compile(files(DRL));
+        assertEquals(java.util.List.of("demo.title", "demo.long", "coverage.demo"), java.util.List.copyOf(rules.items().keySet()));
+        Item title = rules.items().get("demo.title");
+        assertEquals(Severity.MANDATORY, title.severity());
+        assertEquals(4, title.weight());
+        assertEquals("demo.drl", title.file());
+        assertEquals(5, title.line());
+
+        Checklist checklist = Checker.check(Report.builder("普法短文").build(), rules);
+        Map<String, ChecklistItem> byId = new HashMap<>();
+        checklist.items().forEach(i -> byId.put(i.id(), i));
+        assertEquals(Status.FAIL, byId.get("demo.title").status());
+        assertEquals(Status.WARN, byId.get("demo.long").status());
+        assertEquals("普法短文", byId.get("demo.long").evidence().get(0).quote());
+        assertEquals(Status.PASS, byId.get("coverage.demo").status());
+        assertEquals("demo.title", checklist.items().get(0).id(), "failures come first");
+        // weights 4 (FAIL) + 1 (WARN, half) + 2 (PASS) → 2.5 / 7
+        assertEquals(35.7, checklist.score(), 0.001);
+        assertEquals(Grade.FAIL, checklist.grade());
+    }
+
+    @Test
+    void revisionFollowsContent() {
+        Map<String, String> a = files(DRL);
+        Map<String, String> b = files(DRL + "\n");
+        assertNotEquals(RuleSetCompiler.revisionOf(a), RuleSetCompiler.revisionOf(b));
+        assertEquals(RuleSetCompiler.revisionOf(a), RuleSetCompiler.revisionOf(new HashMap<>(a)));
+    }
+
+    @Test
+    void syntaxErrorNamesFileAndLine() {
+        String broken = DRL.replace("Report(title == null)", "Report(title == )");
+        RuleSetRejected e = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(files(broken)));
+        Problem p = e.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+        assertEquals("demo.drl", p.file());
+        assertEquals(8, p.line(), p.toString());
+    }
+
+    @Test
+    void errorInConsequencePointsAtTheStatement() {
+        String broken = DRL.replace("insert(Finding.fail(kcontext, \"没有标题\"));",
+                "String x = \"\";\n        insert(Finding.fial(kcontext, \"没有标题\"));");
+        RuleSetRejected e = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(files(broken)));
+        Problem p = e.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+        assertEquals("demo.drl", p.file());
+        assertEquals(11, p.line(), p.toString());
+        assertTrue(p.column() > 1, p.toString());
+    }
+
+    @Test
+    void undeclaredItemIsRejected() {
+        String extra = DRL + """
+
+                rule "demo.stray"
+                    @item("demo.nowhere")
+                when
+                    Report()
+                then
+                end
+                """;
+        RuleSetRejected e = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(files(extra)));
+        assertTrue(e.getMessage().contains("demo.nowhere"), e.getMessage());
+    }
+
+    @Test
+    void failingExampleRejectsTheSet() {
+        Map<String, String> f = files(DRL);
+        f.put("demo.examples.txt", "=== demo.long PASS\n短\n=== demo.long WARN 短\n短\n");
+        RuleSetRejected e = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals("demo.examples.txt", e.problems().get(0).file());
+        assertEquals(1, e.problems().get(0).line());
+    }
+}
