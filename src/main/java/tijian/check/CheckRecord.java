@@ -1,0 +1,65 @@
+package tijian.check;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+/** One stored check: the report text, what the service answered, and the item statuses for queries. */
+@Entity
+@Table(name = "report_check")
+public class CheckRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public Instant checkedAt;
+    public String sha256;
+    public String fileName;
+    public String sourceFormat;
+    @Column(columnDefinition = "text")
+    public String title;
+    public String unit;
+    public Integer year;
+    public LocalDate publishedOn;
+    public double score;
+    public String grade;
+    public String revision;
+    @Column(columnDefinition = "text")
+    public String reportText;
+    /** The JSON answer exactly as first returned. */
+    @Column(columnDefinition = "text")
+    public String result;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "check_item", joinColumns = @JoinColumn(name = "check_id"))
+    public List<ItemStatus> items = new ArrayList<>();
+
+    /** One item's verdict in a stored check. */
+    @Embeddable
+    public static class ItemStatus {
+        public String itemId;
+        public String status;
+        public String severity;
+        public int weight;
+
+        public ItemStatus() {}
+
+        public ItemStatus(String itemId, String status, String severity, int weight) {
+            this.itemId = itemId;
+            this.status = status;
+            this.severity = severity;
+            this.weight = weight;
+        }
+    }
+}

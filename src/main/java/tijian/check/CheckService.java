@@ -1,0 +1,120 @@
+package tijian.check;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import tijian.ingest.Document;
+import tijian.ingest.DocumentReader;
+import tijian.report.Report;
+import tijian.rules.Checker;
+import tijian.rules.Checklist;
+import tijian.rules.ChecklistItem;
+import tijian.rules.RuleBook;
+import tijian.rules.RuleSet;
+
+/** Checks one document end to end: text out of the file, parse, rules, score, store. */
+@ApplicationScoped
+public class CheckService {
+    @Inject
+    RuleBook ruleBook;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "checker.upload.max-bytes")
+    long maxBytes;
+
+    @ConfigProperty(name = "checker.ingest.timeout")
+    Duration timeout;
+
+    private DocumentReader reader;
+
+    DocumentReader reader() {
+        if (reader == null) {
+            reader = new DocumentReader(maxBytes, timeout);
+        }
+        return reader;
+    }
+
+    /** Reads a file of any supported format and checks it. */
+    public CheckView check(byte[] content, String fileName, String contentType) {
+        Document document = reader().read(content, fileName, contentType);
+        return check(document.text(), document.format(), fileName);
+    }
+
+    /** Checks report text with the live rule set and stores the result. */
+    public CheckView check(String text, String format, String fileName) {
+        RuleSet rules = ruleBook.active();
+        Report report = rules.parser().parse(text);
+        Checklist checklist = Checker.check(report, rules);
+        CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                new CheckView.RuleSetRef(rules.revision()),
+                new CheckView.Source(fileName, format, sha256(text)),
+                CheckView.ReportView.of(report), checklist.score(), checklist.grade(), checklist.counts(),
+                checklist.items());
+        store(view, report);
+        return view;
+    }
+
+    /** The stored answer of a check, exactly as it was first returned. */
+    public Optional<String> stored(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CheckRecord r = CheckRecord.findById(id);
+            return Optional.ofNullable(r == null ? null : r.result);
+        });
+    }
+
+    private void store(CheckView view, Report report) {
+        String result;
+        try {
+            result = json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            CheckRecord r = new CheckRecord();
+            r.id = view.id();
+            r.checkedAt = view.checkedAt();
+            r.sha256 = view.source().sha256();
+            r.fileName = view.source().fileName();
+            r.sourceFormat = view.source().format();
+            r.title = report.getTitle();
+            r.unit = report.getUnit();
+            r.year = report.getYear();
+            r.publishedOn = report.getPublishedOn();
+            r.score = view.score();
+            r.grade = view.grade().label();
+            r.revision = view.ruleSet().revision();
+            r.reportText = report.getText();
+            r.result = result;
+            for (ChecklistItem item : view.items()) {
+                r.items.add(new CheckRecord.ItemStatus(item.id(), item.status().name(), item.severity().name(), item.weight()));
+            }
+            r.persist();
+        });
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

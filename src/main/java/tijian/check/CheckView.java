@@ -1,0 +1,31 @@
+package tijian.check;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tijian.report.Report;
+import tijian.report.Section;
+import tijian.rules.ChecklistItem;
+import tijian.rules.Grade;
+import tijian.rules.Status;
+
+/** The answer to a check, as the API returns and stores it. Offsets count characters of {@code report.text}. */
+public record CheckView(UUID id, Instant checkedAt, RuleSetRef ruleSet, Source source, ReportView report,
+                        double score, Grade grade, Map<Status, Integer> counts, List<ChecklistItem> items) {
+
+    public record RuleSetRef(String revision) {}
+
+    /** What was uploaded: file name (if any), the format it was read as, and the sha256 of the checked text. */
+    public record Source(String fileName, String format, String sha256) {}
+
+    public record ReportView(String title, String issuer, String unit, Integer year, LocalDate publishedOn,
+                             LocalDate signedOn, String text, List<Section> sections) {
+        static ReportView of(Report r) {
+            return new ReportView(r.getTitle(), r.getIssuer(), r.getUnit(), r.getYear(), r.getPublishedOn(),
+                    r.getSignedOn(), r.getText(), r.getSections());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package tijian.web;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import tijian.ingest.IngestException;
+import tijian.rules.RuleBook;
+
+/** Turns every failure into an {@link ApiError}; bad input is the client's 4xx, never a 500. */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response ingest(IngestException e) {
+        return ApiError.response(e.status(), e.code(), e.messageZh(), e.messageEn());
+    }
+
+    @ServerExceptionMapper
+    public Response noRules(RuleBook.NoRuleSet e) {
+        return ApiError.response(503, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
+                "No rule set is live; see GET /api/rules for the errors in the rule files.",
+                e.rejection() == null ? java.util.List.of() : e.rejection().problems());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return ApiError.response(404, "not-found", "未找到。", "Not found.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return ApiError.response(413, "too-large", "文件超过大小上限。", "The upload is larger than the limit.");
+        }
+        if (status == 415) {
+            return ApiError.response(415, "unsupported-type", "不支持的内容类型；请上传 .txt .html .htm .mhtml .docx .doc .pdf 文件。",
+                    "Unsupported content type; upload .txt .html .htm .mhtml .docx .doc .pdf.");
+        }
+        if (status < 500) {
+            return ApiError.response(status, "bad-request", "请求有误：" + e.getMessage(), "Bad request: " + e.getMessage());
+        }
+        LOG.error("request failed", e);
+        return ApiError.response(status, "server-error", "服务内部错误。", "Internal error.");
+    }
+}
