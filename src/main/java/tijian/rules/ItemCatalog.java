@@ -29,7 +29,13 @@ final class ItemCatalog {
 
     private record Declared(Rule rule, String file, int line) {}
 
-    static Map<String, Item> items(KieBase kieBase, Map<String, String> drl, List<Item> dataItems, List<Problem> problems) {
+    /** Where a rule is written, for authors who look an item up. */
+    public record RuleRef(String name, String file, int line) {}
+
+    /** The items, and for each the rules that judge it. */
+    record Catalog(Map<String, Item> items, Map<String, List<RuleRef>> rulesByItem) {}
+
+    static Catalog items(KieBase kieBase, Map<String, String> drl, List<Item> dataItems, List<Problem> problems) {
         List<Declared> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -57,8 +63,12 @@ final class ItemCatalog {
                 problems.add(Problem.error(item.file(), item.line(), 1, "item " + item.id() + " is also declared in a rule"));
             }
         }
+        Map<String, List<RuleRef>> rulesByItem = new LinkedHashMap<>();
         for (Declared d : rules) {
             Object id = d.rule().getMetaData().get(ITEM);
+            if (id != null) {
+                rulesByItem.computeIfAbsent(id.toString(), k -> new ArrayList<>()).add(new RuleRef(d.rule().getName(), d.file(), d.line()));
+            }
             if (id == null) {
                 problems.add(Problem.warning(d.file(), d.line(), 1, "rule \"" + d.rule().getName()
                         + "\" has no @item: it can prepare facts but cannot report a finding"));
@@ -67,7 +77,7 @@ final class ItemCatalog {
                         + id + ", which no rule declares (the declaring rule carries @title, @category, @severity, @weight, @advice)"));
             }
         }
-        return items;
+        return new Catalog(items, rulesByItem);
     }
 
     private static Item declare(Declared d, Map<String, Object> meta, List<Problem> problems) {

@@ -16,10 +16,11 @@ import tijian.report.ReportParser;
  * @param revision sha256 over every file's path and content; the same files give the same revision
  * @param files    every file the revision consists of, by path relative to the rules directory
  * @param items    the checklist items in catalogue order, by id
+ * @param rulesByItem the rules that judge each item, where they are written
  */
 public record RuleSet(String revision, SortedMap<String, String> files, KieBase kieBase, Map<String, Item> items,
                       RuleData data, ReportParser parser, Scoring scoring, List<Problem> warnings,
-                      List<Example> examples) {
+                      List<Example> examples, Map<String, List<ItemCatalog.RuleRef>> rulesByItem) {
 
     /** The first 12 hex digits, enough to tell revisions apart in a list. */
     public String shortRevision() { return revision.substring(0, 12); }

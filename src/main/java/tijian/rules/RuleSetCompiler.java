@@ -95,8 +95,11 @@ public final class RuleSetCompiler {
         KieBase kieBase = drl.isEmpty() ? null : build(drl, problems);
 
         Map<String, Item> items = new LinkedHashMap<>();
+        Map<String, List<ItemCatalog.RuleRef>> rulesByItem = new LinkedHashMap<>();
         if (kieBase != null) {
-            items.putAll(ItemCatalog.items(kieBase, drl, data.coverageItems(), problems));
+            ItemCatalog.Catalog catalog = ItemCatalog.items(kieBase, drl, data.coverageItems(), problems);
+            items.putAll(catalog.items());
+            rulesByItem.putAll(catalog.rulesByItem());
             for (Example example : examples) {
                 if (!items.containsKey(example.item())) {
                     problems.add(Problem.error(example.file(), example.line(), 1, "example names unknown item " + example.item()));
@@ -107,7 +110,8 @@ public final class RuleSetCompiler {
             throw new RuleSetRejected(revision, problems);
         }
         return new RuleSet(revision, sorted, kieBase, Collections.unmodifiableMap(items), data,
-                new ReportParser(data.partWordings()), scoring, List.copyOf(problems), List.copyOf(examples));
+                new ReportParser(data.partWordings()), scoring, List.copyOf(problems), List.copyOf(examples),
+                Collections.unmodifiableMap(rulesByItem));
     }
 
     /** One example's outcome. */

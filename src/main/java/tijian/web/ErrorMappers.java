@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import tijian.ingest.IngestException;
+import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
 
 /** Turns every failure into an {@link ApiError}; bad input is the client's 4xx, never a 500. */
@@ -24,6 +25,16 @@ public class ErrorMappers {
         return ApiError.response(503, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
                 "No rule set is live; see GET /api/rules for the errors in the rule files.",
                 e.rejection() == null ? java.util.List.of() : e.rejection().problems());
+    }
+
+    @ServerExceptionMapper
+    public Response ruleFileRefused(RuleAuthoring.Refused e) {
+        String zh = switch (e.status()) {
+            case 403 -> "规则文件上传功能未开启。";
+            case 404 -> "没有这个规则文件。";
+            default -> "规则文件名无效：应为 名称.drl、名称.examples.txt 或 data/名称.csv。";
+        };
+        return ApiError.response(e.status(), "rule-file-refused", zh, e.getMessage());
     }
 
     @ServerExceptionMapper

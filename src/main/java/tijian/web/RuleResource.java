@@ -1,23 +1,45 @@
 package tijian.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.rules.Example;
 import tijian.rules.Item;
 import tijian.rules.Problem;
+import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
+import tijian.rules.RuleRevisionRecord;
+import tijian.rules.RuleSet;
 
-/** What the service checks: the live rule set, its items, and the last rejected change. */
+/** What the service checks with, and the rule author's workbench: validate, test, revisions, upload. */
 @Path("/api/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -25,8 +47,19 @@ public class RuleResource {
     @Inject
     RuleBook ruleBook;
 
+    @Inject
+    RuleAuthoring authoring;
+
     public record RuleSetView(String revision, Instant activeSince, String directory, List<Item> items,
                               List<Problem> warnings, RuleBook.Rejection lastRejection) {}
+
+    public record RevisionView(String revision, Instant activatedAt, int itemCount, boolean live) {}
+
+    public record RevisionFiles(String revision, Map<String, String> files) {}
+
+    public record RevisionDiff(String from, String to, List<String> added, List<String> removed, List<String> changed) {}
+
+    public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
 
     @GET
     @Operation(summary = "The live rule set: revision, since when, items, warnings and the last rejected change")
@@ -36,5 +69,118 @@ public class RuleResource {
                 .map(l -> new RuleSetView(l.rules().revision(), l.since(), ruleBook.dir().toString(),
                         List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection))
                 .orElseGet(() -> new RuleSetView(null, null, ruleBook.dir().toString(), List.of(), List.of(), rejection));
+    }
+
+    @GET
+    @Path("/revisions")
+    @Operation(summary = "Every revision that went live, newest first")
+    public List<RevisionView> revisions() {
+        String live = ruleBook.live().map(l -> l.rules().revision()).orElse("");
+        List<RuleRevisionRecord> all = RuleRevisionRecord.list("order by activatedAt desc");
+        return all.stream().map(r -> new RevisionView(r.revision, r.activatedAt, r.itemCount, r.revision.equals(live))).toList();
+    }
+
+    @GET
+    @Path("/revisions/{revision}")
+    @Operation(summary = "The files of a revision, to reproduce a stored check")
+    public RevisionFiles revision(@PathParam("revision") String revision) {
+        return new RevisionFiles(revision, ruleBook.filesOf(revision).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("/revisions/{from}/diff/{to}")
+    @Operation(summary = "Which files differ between two revisions")
+    public RevisionDiff diff(@PathParam("from") String from, @PathParam("to") String to) {
+        Map<String, String> a = ruleBook.filesOf(from).orElseThrow(NotFoundException::new);
+        Map<String, String> b = ruleBook.filesOf(to).orElseThrow(NotFoundException::new);
+        Set<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (String n : names) {
+            if (!a.containsKey(n)) {
+                added.add(n);
+            } else if (!b.containsKey(n)) {
+                removed.add(n);
+            } else if (!a.get(n).equals(b.get(n))) {
+                changed.add(n);
+            }
+        }
+        return new RevisionDiff(from, to, added, removed, changed);
+    }
+
+    @GET
+    @Path("/{itemId}")
+    @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples")
+    public ItemDetail item(@PathParam("itemId") String itemId) {
+        RuleSet rules = ruleBook.active();
+        Item item = rules.items().get(itemId);
+        if (item == null) {
+            throw new NotFoundException();
+        }
+        return new ItemDetail(item, rules.rulesByItem().getOrDefault(itemId, List.of()),
+                rules.examples().stream().filter(e -> e.item().equals(itemId)).toList());
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Compile uploaded rule files (form parts \"file\") over the live ones without activating them")
+    public RuleAuthoring.Validation validate(@RestForm("file") List<FileUpload> files) throws IOException {
+        return authoring.validate(read(files));
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Compile one rule file sent as the body (?name=structure.drl) without activating it")
+    public RuleAuthoring.Validation validateBody(@QueryParam("name") String name, byte[] body) {
+        return authoring.validate(Map.of(name == null ? "" : name, text(body)));
+    }
+
+    @POST
+    @Path("/test")
+    @Operation(summary = "Run every example of the live rule set")
+    public List<RuleAuthoring.ExampleOutcome> test() {
+        return authoring.testLive();
+    }
+
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Run every example of a candidate: the live files with the uploaded ones laid over them")
+    public RuleAuthoring.Validation testCandidate(@RestForm("file") List<FileUpload> files) throws IOException {
+        return authoring.validate(read(files));
+    }
+
+    @PUT
+    @Path("/files/{name: .+}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a rule file; it goes live if the rules still validate (off unless checker.rules.upload-enabled)")
+    public Response put(@PathParam("name") String name, byte[] body) {
+        RuleAuthoring.Validation v = authoring.put(name, text(body));
+        return Response.status(v.valid() ? 200 : 422).entity(v).build();
+    }
+
+    @DELETE
+    @Path("/files/{name: .+}")
+    @Operation(summary = "Delete a rule file if the rules still validate without it")
+    public Response delete(@PathParam("name") String name) {
+        RuleAuthoring.Validation v = authoring.delete(name);
+        return Response.status(v.valid() ? 200 : 422).entity(v).build();
+    }
+
+    private static Map<String, String> read(List<FileUpload> files) throws IOException {
+        Map<String, String> read = new LinkedHashMap<>();
+        for (FileUpload f : files == null ? List.<FileUpload>of() : files) {
+            read.put(f.fileName(), text(Files.readAllBytes(f.uploadedFile())));
+        }
+        return read;
+    }
+
+    private static String text(byte[] body) {
+        String s = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }
