@@ -1,0 +1,76 @@
+package tijian.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tijian.report.Report;
+import tijian.rules.Checker;
+import tijian.rules.RuleFiles;
+import tijian.rules.RuleSet;
+import tijian.rules.RuleSetCompiler;
+
+/**
+ * Prints how fast the core is: parsing and checking each sample report, compiling the rule book, and memory over
+ * repeated reloads. Not part of the test run (its name does not end in Test); run it with
+ * {@code mvn test -Dtest=CheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class CheckBenchmark {
+    private static final List<String> SAMPLES = List.of("shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt");
+
+    @Test
+    void run() throws Exception {
+        Map<String, String> files = RuleFiles.read(Path.of("rules"));
+        long t0 = System.nanoTime();
+        RuleSet rules = RuleSetCompiler.compile(files);
+        System.out.printf("rule book: %d items, %d examples; first compile incl. examples %.0f ms%n",
+                rules.items().size(), rules.examples().size(), ms(System.nanoTime() - t0));
+
+        for (String name : SAMPLES) {
+            String text = Files.readString(Path.of("src/test/resources/reports", name), StandardCharsets.UTF_8);
+            for (int i = 0; i < 50; i++) {
+                Checker.check(rules.parser().parse(text), rules);
+            }
+            int n = 300;
+            double[] parse = new double[n];
+            double[] check = new double[n];
+            for (int i = 0; i < n; i++) {
+                long a = System.nanoTime();
+                Report report = rules.parser().parse(text);
+                long b = System.nanoTime();
+                Checker.check(report, rules);
+                long c = System.nanoTime();
+                parse[i] = ms(b - a);
+                check[i] = ms(c - b);
+            }
+            System.out.printf("%-28s %6d chars  parse p50 %.2f ms p99 %.2f ms | rules p50 %.2f ms p99 %.2f ms%n",
+                    name, text.length(), pct(parse, 50), pct(parse, 99), pct(check, 50), pct(check, 99));
+        }
+
+        int reloads = 20;
+        long r0 = System.nanoTime();
+        for (int i = 0; i < reloads; i++) {
+            Map<String, String> changed = new java.util.TreeMap<>(files);
+            changed.put("data/settings.csv", files.get("data/settings.csv") + "\n# reload " + i + "\n");
+            RuleSetCompiler.compile(changed);
+        }
+        System.out.printf("recompile incl. examples: %.0f ms each over %d reloads%n", ms(System.nanoTime() - r0) / reloads, reloads);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap used after %d reloads and GC: %d MB%n", reloads, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    private static double ms(long nanos) { return nanos / 1e6; }
+
+    private static double pct(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
+    }
+}
