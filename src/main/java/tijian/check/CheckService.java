@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,10 +68,23 @@ public class CheckService {
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision()),
                 new CheckView.Source(fileName, format, sha256(text)),
-                CheckView.ReportView.of(report), checklist.score(), checklist.grade(), checklist.counts(),
+                CheckView.ReportView.of(report), notices(report), checklist.score(), checklist.grade(), checklist.counts(),
                 checklist.items());
         store(view, report);
         return view;
+    }
+
+    /** A text in which nothing of a report was recognised still gets its checklist, and a plain word why. */
+    static List<String> notices(Report report) {
+        List<String> notices = new ArrayList<>();
+        boolean noParts = report.getSections().stream().noneMatch(s -> !s.getParts().isEmpty());
+        if (report.getTitle() == null && noParts) {
+            notices.add("未识别出年度报告的标题和五个部分的结构：请确认上传的是《关于XXXX年法治政府建设情况的报告》全文。"
+                    + " No report title or part structure was recognised; is this the full annual report?");
+        } else if (report.getYear() == null) {
+            notices.add("未识别出报告年度，与年度有关的检查项可能不适用。 The report year was not recognised.");
+        }
+        return notices;
     }
 
     /** The stored answer of a check, exactly as it was first returned. */

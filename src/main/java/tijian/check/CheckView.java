@@ -12,9 +12,13 @@ import tijian.rules.ChecklistItem;
 import tijian.rules.Grade;
 import tijian.rules.Status;
 
-/** The answer to a check, as the API returns and stores it. Offsets count characters of {@code report.text}. */
+/**
+ * The answer to a check, as the API returns and stores it. Offsets count characters of {@code report.text}.
+ * {@code notices} says what the user should know before reading the items, e.g. that no report structure was found.
+ */
 public record CheckView(UUID id, Instant checkedAt, RuleSetRef ruleSet, Source source, ReportView report,
-                        double score, Grade grade, Map<Status, Integer> counts, List<ChecklistItem> items) {
+                        List<String> notices, double score, Grade grade, Map<Status, Integer> counts,
+                        List<ChecklistItem> items) {
 
     public record RuleSetRef(String revision) {}
 
