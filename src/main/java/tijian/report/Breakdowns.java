@@ -28,7 +28,7 @@ final class Breakdowns {
             if (c < consumedUntil) continue;
             int first = -1;
             for (int k = 0; k < metrics.size(); k++) {
-                if (metrics.get(k).getStart() >= cue.end()) { first = k; break; }
+                if (metrics.get(k).getEnd() > cue.end()) { first = k; break; }
             }
             if (first < 0) break;
             Metric head = metrics.get(first);
@@ -47,7 +47,7 @@ final class Breakdowns {
             Metric total = null;
             for (int k = first - 1; k >= 0; k--) {
                 Metric m = metrics.get(k);
-                if (m.getEnd() > c) continue;
+                if (m.getEnd() > c || m.getStart() >= head.getStart()) continue;
                 if (countSentenceEnds(text, m.getEnd(), c) > 1) break;
                 if (!m.isRate() && m.getUnit().equals(head.getUnit())) { total = m; break; }
             }

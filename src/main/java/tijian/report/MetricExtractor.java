@@ -63,7 +63,7 @@ final class MetricExtractor {
 
     /** Cut the label after the last occurrence of these. */
     private static final List<String> CUT_AFTER = List.of(
-            "其中", "累计", "共计", "合计", "总计", "全年", "以来", "截至目前", "截至", "目前", "今年", "当年");
+            "其中", "包括", "分别为", "分别是", "累计", "共计", "合计", "总计", "全年", "以来", "截至目前", "截至", "目前", "今年", "当年");
     /** Strip these from the start of the label. */
     private static final List<String> LEADING = List.of(
             "年度", "年", "月底", "月", "全镇", "全街道", "全区", "全县", "全市", "街道", "本年", "同时", "共有", "共",

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>Plan year: the first 20XX年 in that section's heading or body, else 0. Nested plan sections take the year of the
  * outermost one; each metric becomes at most one target.
  *
- * <p>Past figures are left out (kept simple): a metric whose clause (back to the previous 。；！？ or line break)
+ * <p>Past figures are left out (kept simple): a metric whose clause (back to the previous ，。；！？ or line break)
  * names a year before the plan year, or says 去年, 上年, 上一年, 以来, 截至/截止, 已累计, 已完成, 已建成.
  */
 final class Targets {
@@ -51,7 +51,7 @@ final class Targets {
     /** True when the clause before the figure is plainly about the past. */
     static boolean isPast(String text, Metric m, int planYear) {
         int k = m.getStart();
-        while (k > 0 && "。；;！!？?\n".indexOf(text.charAt(k - 1)) < 0) k--;
+        while (k > 0 && "，,。；;！!？?\n".indexOf(text.charAt(k - 1)) < 0) k--;
         String clause = text.substring(k, m.getEnd());
         for (String w : PAST_MARKERS) {
             if (clause.contains(w)) return true;
