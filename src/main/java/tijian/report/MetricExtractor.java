@@ -31,7 +31,7 @@ final class MetricExtractor {
 
     /** Measure words, longest first where one is a prefix of another. */
     static final List<String> UNITS = List.of(
-            "人次", "件次", "场次", "户次", "批次", "个月", "小时", "万元", "亿元", "平方米", "公里",
+            "个百分点", "百分点", "人次", "件次", "场次", "户次", "批次", "个月", "小时", "万元", "亿元", "平方米", "公里",
             "件", "次", "人", "名", "个", "场", "项", "份", "条", "册", "家", "起", "户", "期", "批", "篇",
             "台", "套", "元", "天", "日", "所", "处", "支", "类", "种", "轮", "位", "本", "张", "部", "间",
             "座", "辆", "节", "堂", "组", "队", "宗", "笔", "例", "封", "块", "幅", "首", "周", "村", "栋");
@@ -304,7 +304,8 @@ final class MetricExtractor {
         } else {
             while (j < n.length() && ChineseNumerals.isNumeralChar(n.charAt(j))) j++;
             if (j == p) return null;
-            Double d = ChineseNumerals.parse(n.substring(p, j));
+            String run = n.substring(p, j);
+            Double d = run.equals("百") ? Double.valueOf(100) : ChineseNumerals.parse(run);   // 百分之百
             if (d == null) return null;
             v = d;
             // 百分之九十五点五

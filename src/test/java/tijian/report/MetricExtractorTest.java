@@ -57,7 +57,12 @@ class MetricExtractorTest {
             "2023年街道共有行政复议案件1件，| 行政复议案件 | 1 | 件 | EXACT",
             "查处违法行为4000余起。| 查处违法行为 | 4000 | 起 | MORE_THAN",
             "行政执法“三项制度”落实率100%，| 行政执法“三项制度”落实率 | 100 | % | EXACT",
-            "群众法治知晓率提升至80%。| 群众法治知晓率 | 80 | % | EXACT"})
+            "群众法治知晓率提升至80%。| 群众法治知晓率 | 80 | % | EXACT",
+            "满意率达百分之百。| 满意率 | 100 | % | EXACT",
+            "接待群众两千余人次,| 接待群众 | 2000 | 人次 | MORE_THAN",
+            "结案率同比提高2.5个百分点。| 结案率同比提高 | 2.5 | 个百分点 | EXACT",
+            "每季度开展法治讲座1次以上。| 每季度开展法治讲座 | 1 | 次 | AT_LEAST",
+            "培训人数超过300人。| 培训人数 | 300 | 人 | MORE_THAN"})
     void figureAndLabel(String text, String label, double value, String unit, Bound bound) {
         Metric m = only(text);
         assertEquals(label, m.getLabel());
