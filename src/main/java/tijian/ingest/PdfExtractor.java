@@ -21,6 +21,11 @@ final class PdfExtractor {
     private PdfExtractor() {}
 
     static Document extract(byte[] b) {
+        // PDFBox repairs a file cut off during download and would return part of the text: refuse it instead
+        if (Sniffer.indexOf(java.util.Arrays.copyOfRange(b, Math.max(0, b.length - 4096), b.length),
+                "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 4096) < 0) {
+            throw IngestException.corrupt("pdf", null);
+        }
         List<List<String>> pages = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(b)) {
             int n = doc.getNumberOfPages();
@@ -153,7 +158,7 @@ final class PdfExtractor {
         if (prev == null || prev.isEmpty() || next.isEmpty()) return false;
         if (HEADING_START.matcher(next).find()) return false;
         String p = prev;
-        while (!p.isEmpty() && CLOSERS.indexOf(p.charAt(p.length() - 1)) >= 0 && p.length() > 1
+        if (p.length() > 1 && CLOSERS.indexOf(p.charAt(p.length() - 1)) >= 0
                 && SENTENCE_END.indexOf(p.charAt(p.length() - 2)) >= 0) {
             return false; // 。” ends a sentence
         }
