@@ -124,7 +124,37 @@ class BadInputTest {
     }
 
     @Test
+    void docxZipBombWithLyingSizesIsCaughtWhileInflating() throws IOException {
+        byte[] bomb = bombDocx();
+        // rewrite the central directory so the bomb entry claims 1000 bytes: only the real inflated count can tell
+        byte[] name = "word/media/image1.bin".getBytes(StandardCharsets.US_ASCII);
+        int patched = 0;
+        for (int i = 0; i + 46 < bomb.length; i++) {
+            if (bomb[i] == 'P' && bomb[i + 1] == 'K' && bomb[i + 2] == 1 && bomb[i + 3] == 2) {
+                int nameLen = (bomb[i + 28] & 0xFF) | (bomb[i + 29] & 0xFF) << 8;
+                if (nameLen == name.length && Arrays.equals(Arrays.copyOfRange(bomb, i + 46, i + 46 + nameLen), name)) {
+                    bomb[i + 24] = (byte) 0xE8; // 1000, little endian
+                    bomb[i + 25] = 0x03;
+                    bomb[i + 26] = 0;
+                    bomb[i + 27] = 0;
+                    patched++;
+                }
+            }
+        }
+        assertEquals(1, patched);
+        IngestException e = assertThrows(IngestException.class, () -> reader.read(bomb, "bomb.docx", null));
+        assertEquals("zip-bomb", e.code(), e.messageEn());
+        assertEquals(413, e.status());
+    }
+
+    @Test
     void docxWithZipBombEntry() throws IOException {
+        byte[] bomb = bombDocx();
+        assertTrue(bomb.length < MAX);
+        refused(bomb, "bomb.docx", null, 413, "zip-bomb");
+    }
+
+    static byte[] bombDocx() throws IOException {
         // a real docx plus a 64 MB entry of zeros (compresses ~1000:1)
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx()));
@@ -139,8 +169,7 @@ class BadInputTest {
             for (int i = 0; i < 64; i++) zos.write(zeros);
             zos.closeEntry();
         }
-        assertTrue(out.size() < MAX);
-        refused(out.toByteArray(), "bomb.docx", null, 413, "zip-bomb");
+        return out.toByteArray();
     }
 
     @Test

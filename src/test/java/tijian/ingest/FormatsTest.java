@@ -249,6 +249,28 @@ class FormatsTest {
         }
     }
 
+    @Test
+    void oldTableLayoutPageWithoutKnownContainer() {
+        String article = article(Fixtures.report("shapingba-street-2025.txt"));
+        StringBuilder p = new StringBuilder("<html><head><meta charset=\"gb2312\"><title>" + TITLE + "_重庆市沙坪坝区人民政府</title></head><body>"
+                + "<table width=\"980\"><tr><td colspan=\"2\"><img src=\"logo.gif\" alt=\"logo\"></td></tr>"
+                + "<tr><td width=\"200\" valign=\"top\"><a href=\"/\">首页</a><br><a>机构概况</a><br><a>政务公开</a><br>"
+                + "<a>办事服务</a><br>栏目导航说明文字</td><td valign=\"top\">"
+                + "<div align=\"center\"><font size=\"5\"><b>" + TITLE + "</b></font></div>"
+                + "<div align=\"center\">来源：沙坪坝街道　发布时间：2026年1月28日　浏览次数：123</div><div>");
+        for (String line : article.split("\n")) p.append("<p>").append(esc(line)).append("</p>");
+        p.append("</div></td></tr></table><center>Copyright 2026 版权所有</center></body></html>");
+        Document d = reader.read(p.toString().getBytes(Charset.forName("GBK")), null, null);
+        List<String> lines = Fixtures.lines(d.text());
+        assertTrue(lines.contains(TITLE), d.text());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("发布时间：2026年1月28日")));
+        List<String> expected = Fixtures.lines(article);
+        int from = lines.indexOf(expected.get(0));
+        assertTrue(from >= 0);
+        assertEquals(expected, lines.subList(from, from + expected.size()));
+        assertFalse(d.text().contains("机构概况"), d.text());
+    }
+
     static String quotedPrintable(byte[] b) {
         StringBuilder sb = new StringBuilder();
         int col = 0;
