@@ -23,7 +23,7 @@ public final class IngestException extends RuntimeException {
         this.messageEn = messageEn;
     }
 
-    IngestException(int status, String code, String messageZh, String messageEn) {
+    public IngestException(int status, String code, String messageZh, String messageEn) {
         this(status, code, messageZh, messageEn, null);
     }
 
