@@ -1,4 +1,11 @@
 package tijian.ingest;
 
-/** PLACEHOLDER until the ingest branch lands. */
-public record Document(String text, String format, String charset) {}
+/**
+ * Plain text extracted from an uploaded file.
+ *
+ * @param text    the text, lines separated by {@code \n}, no BOM, no control characters except {@code \n} and {@code \t}
+ * @param format  one of {@code txt}, {@code html}, {@code mhtml}, {@code docx}, {@code doc}, {@code pdf}
+ * @param charset the charset the bytes were decoded with, for text formats (txt, html, mhtml); {@code null} otherwise
+ */
+public record Document(String text, String format, String charset) {
+}

@@ -1,22 +1,154 @@
 package tijian.ingest;
 
-/** PLACEHOLDER until the ingest branch lands. */
+import java.time.Duration;
+
+/**
+ * A refused upload. Carries the HTTP status to answer with, a stable machine code and a message for the user
+ * in Chinese and English. Library exceptions are only ever kept as the cause (for logs), never thrown as such.
+ */
 public final class IngestException extends RuntimeException {
+
+    static final String ACCEPTED_TYPES = ".txt .html .htm .mhtml .docx .doc .pdf";
+
     private final int status;
     private final String code;
     private final String messageZh;
     private final String messageEn;
 
-    public IngestException(int status, String code, String messageZh, String messageEn) {
-        super(messageEn);
+    IngestException(int status, String code, String messageZh, String messageEn, Throwable cause) {
+        super(code + ": " + messageEn, cause, false, true);
         this.status = status;
         this.code = code;
         this.messageZh = messageZh;
         this.messageEn = messageEn;
     }
 
+    IngestException(int status, String code, String messageZh, String messageEn) {
+        this(status, code, messageZh, messageEn, null);
+    }
+
     public int status() { return status; }
+
     public String code() { return code; }
+
     public String messageZh() { return messageZh; }
+
     public String messageEn() { return messageEn; }
+
+    // ---- factories (package-private: only ingest decides what is refused) ----
+
+    static IngestException empty() {
+        return new IngestException(400, "empty",
+                "上传的文件是空的（没有任何文字）。请检查是否选错了文件。",
+                "The uploaded file is empty (it contains no text). Please check that you chose the right file.");
+    }
+
+    static IngestException tooLarge(long size, long max) {
+        return new IngestException(413, "too-large",
+                "文件过大（" + human(size) + "），单个文件最大允许 " + human(max) + "。",
+                "The file is too large (" + human(size) + "); the maximum is " + human(max) + ".");
+    }
+
+    static IngestException tooMuchMemory(Throwable cause) {
+        return new IngestException(413, "too-large",
+                "文件内容过于庞大，无法在允许的内存内处理。请拆分文件或另存为较小的文档后重试。",
+                "The document expands to more data than can be processed. Please split it or save a smaller copy.", cause);
+    }
+
+    static IngestException unsupported(String whatZh, String whatEn) {
+        return new IngestException(415, "unsupported-type",
+                "不支持的文件类型" + (whatZh == null ? "" : "（" + whatZh + "）") + "。请上传以下格式之一：" + ACCEPTED_TYPES + "。",
+                "Unsupported file type" + (whatEn == null ? "" : " (" + whatEn + ")") + ". Accepted types: " + ACCEPTED_TYPES + ".");
+    }
+
+    static IngestException corrupt(String format, Throwable cause) {
+        String f = format == null ? "" : format.toUpperCase(java.util.Locale.ROOT) + " ";
+        return new IngestException(422, "corrupt-document",
+                "文件已损坏或不完整，无法读取（" + f.trim() + (f.isEmpty() ? "文档" : "") + "）。请重新保存或重新下载原文件后再上传。",
+                "The " + f + "file is damaged or incomplete and cannot be read. Please re-save or re-download the original and upload it again.",
+                cause);
+    }
+
+    static IngestException encrypted(String format) {
+        return new IngestException(422, "encrypted-document",
+                "文件设置了密码或已加密（" + format.toUpperCase(java.util.Locale.ROOT) + "），无法读取。请取消密码保护后再上传。",
+                "The " + format.toUpperCase(java.util.Locale.ROOT) + " file is password-protected or encrypted and cannot be read. Please remove the password and upload it again.");
+    }
+
+    static IngestException scannedPdf() {
+        return new IngestException(422, "scanned-pdf",
+                "该 PDF 是扫描图片，没有文字层，无法读取文字。请上传原始文档（Word 或网页），或先进行文字识别（OCR）后再上传。",
+                "This PDF is a scanned image without a text layer, so no text can be read. Please upload the original document (Word or web page), or run OCR on the PDF first.");
+    }
+
+    static IngestException noText(String format) {
+        return new IngestException(422, "no-text",
+                "文件中没有找到可读取的文字（" + format.toUpperCase(java.util.Locale.ROOT) + "）。",
+                "No readable text was found in the " + format.toUpperCase(java.util.Locale.ROOT) + " file.");
+    }
+
+    static IngestException zipBomb(String detailZh, String detailEn) {
+        return new IngestException(413, "zip-bomb",
+                "压缩内容解压后过大或压缩比异常（" + detailZh + "），已拒绝处理。",
+                "The compressed content expands too much or has an abnormal compression ratio (" + detailEn + "); it was refused.");
+    }
+
+    static IngestException tooManyEntries(int max) {
+        return new IngestException(413, "too-many-entries",
+                "压缩包内文件数量过多（最多 " + max + " 个）。",
+                "The archive contains too many files (at most " + max + ").");
+    }
+
+    static IngestException nestedTooDeep(int max) {
+        return new IngestException(422, "nested-archive",
+                "压缩包嵌套层数过多（最多 " + max + " 层），请解开后重新打包。",
+                "Archives are nested too deeply (at most " + max + " levels); please unpack them and upload again.");
+    }
+
+    static IngestException unsafePath(String name) {
+        return new IngestException(422, "unsafe-path",
+                "压缩包内含有不安全的文件路径：" + name,
+                "The archive contains an unsafe file path: " + name);
+    }
+
+    static IngestException corruptArchive(Throwable cause) {
+        return new IngestException(422, "corrupt-archive",
+                "压缩包已损坏或格式不正确，无法解压。",
+                "The zip archive is damaged or malformed and cannot be unpacked.", cause);
+    }
+
+    static IngestException encryptedArchive(String name) {
+        return new IngestException(422, "encrypted-archive",
+                "压缩包内的文件设置了密码，无法解压：" + name,
+                "A file in the archive is password-protected and cannot be unpacked: " + name);
+    }
+
+    static IngestException timeout(Duration limit) {
+        return new IngestException(422, "timeout",
+                "文件处理超时（超过 " + seconds(limit) + " 秒），文件可能过于复杂或已损坏。请另存为较简单的格式后重试。",
+                "Processing the file took too long (over " + seconds(limit) + " s); it may be too complex or damaged. Please save it in a simpler format and try again.");
+    }
+
+    static IngestException internal(Throwable cause) {
+        return new IngestException(500, "internal-error",
+                "处理文件时发生内部错误，请稍后再试或联系管理员。",
+                "An internal error occurred while processing the file; please try again later or contact the administrator.", cause);
+    }
+
+    static IngestException busy() {
+        return new IngestException(503, "busy",
+                "服务器正忙于处理其他文件，请稍后再试。",
+                "The server is busy processing other files; please try again shortly.");
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0);
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) return bytes + " B";
+        if (bytes < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
 }

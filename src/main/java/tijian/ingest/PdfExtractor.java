@@ -1,0 +1,185 @@
+package tijian.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDF text layer (PDFBox 3): page by page, sorted by position; repeated page headers/footers and bare page numbers
+ * are dropped; hard line breaks inside paragraphs are merged.
+ */
+final class PdfExtractor {
+
+    private PdfExtractor() {}
+
+    static Document extract(byte[] b) {
+        List<List<String>> pages = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(b)) {
+            int n = doc.getNumberOfPages();
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setLineSeparator("\n");
+            stripper.setParagraphStart("");
+            stripper.setParagraphEnd("");
+            stripper.setPageStart("");
+            stripper.setPageEnd("");
+            for (int i = 1; i <= n; i++) {
+                Interrupts.check();
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = Texts.normalise(stripper.getText(doc)).replace('\u00A0', ' ');
+                List<String> lines = new ArrayList<>();
+                for (String l : text.split("\n")) {
+                    String t = l.strip();
+                    if (!t.isEmpty()) lines.add(t);
+                }
+                pages.add(lines);
+            }
+        } catch (InvalidPasswordException e) {
+            throw IngestException.encrypted("pdf");
+        } catch (IngestException | Interrupts.Stopped e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                throw IngestException.encrypted("pdf");
+            }
+            throw IngestException.corrupt("pdf", e);
+        }
+        int meaningful = 0;
+        for (List<String> p : pages) for (String l : p) meaningful += Texts.countMeaningful(l);
+        // a scan has no text layer at all, or only a watermark line per page ("扫描全能王 创建")
+        if (meaningful == 0 || (pages.size() >= 2 && meaningful < 16 * pages.size())) {
+            throw IngestException.scannedPdf();
+        }
+        removeHeadersAndFooters(pages);
+        List<String> lines = new ArrayList<>();
+        for (List<String> p : pages) lines.addAll(p);
+        String text = Texts.tidy(String.join("\n", mergeLines(lines)));
+        if (Texts.isBlank(text)) throw IngestException.scannedPdf();
+        return new Document(text, "pdf", null);
+    }
+
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-－—–_ ]*\\d{1,4}[-－—–_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[/，,、]?\\s*共\\s*\\d{1,4}\\s*页)?"
+                    + "|\\d{1,4}\\s*/\\s*\\d{1,4}|(?i:page)\\s*\\d{1,4}(?:\\s*(?i:of)\\s*\\d{1,4})?|[-－—–]\\s*[一二三四五六七八九十百]+\\s*[-－—–])$");
+
+    static boolean isPageNumber(String line) {
+        return PAGE_NUMBER.matcher(line.strip()).matches();
+    }
+
+    /** How many lines at the top and bottom of a page may be header/footer. */
+    private static final int EDGE = 2;
+
+    /**
+     * Drops bare page numbers at the top/bottom of each page and lines repeated at the top or bottom of many
+     * pages (digits folded, so "XX区人民政府 第3页" repeats too).
+     */
+    static void removeHeadersAndFooters(List<List<String>> pages) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (List<String> p : pages) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < p.size(); i++) {
+                if (i < EDGE || i >= p.size() - EDGE) {
+                    String k = fold(p.get(i));
+                    if (seen.add(k)) counts.merge(k, 1, Integer::sum);
+                }
+            }
+        }
+        int threshold = Math.max(2, (pages.size() + 1) / 2);
+        for (List<String> p : pages) {
+            List<String> kept = new ArrayList<>(p.size());
+            for (int i = 0; i < p.size(); i++) {
+                String l = p.get(i);
+                boolean edge = i < EDGE || i >= p.size() - EDGE;
+                if (edge && (isPageNumber(l) || (pages.size() >= 2 && counts.getOrDefault(fold(l), 0) >= threshold))) {
+                    continue;
+                }
+                kept.add(l);
+            }
+            p.clear();
+            p.addAll(kept);
+        }
+    }
+
+    private static String fold(String l) {
+        return l.replaceAll("\\d+", "#").replaceAll("\\s+", "");
+    }
+
+    private static final Pattern HEADING_START = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\\d{1,2}[.．、](?!\\d)|[（(]\\d{1,2}[）)]|第[一二三四五六七八九十百]+[章节条部分]|[①-⑳]|附件|[一二三四五六七八九十]是)");
+    private static final String SENTENCE_END = "。！？；：!?;:…";
+    private static final String CLOSERS = "”’」』）)】》\"'";
+
+    /**
+     * Merges lines that a paragraph was wrapped into: a line that is (nearly) as wide as a full line and does not
+     * end with sentence punctuation continues on the next line, unless the next line starts a heading.
+     */
+    static List<String> mergeLines(List<String> lines) {
+        int full = fullWidth(lines);
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = null;
+        String prev = null;
+        for (String line : lines) {
+            if (cur != null && continues(prev, line, full)) {
+                char a = cur.charAt(cur.length() - 1);
+                char z = line.charAt(0);
+                if (isLatin(a) && isLatin(z)) {
+                    if (a == '-' && cur.length() > 1 && Character.isLetter(cur.charAt(cur.length() - 2)) && Character.isLowerCase(z)) {
+                        cur.setLength(cur.length() - 1); // hyphenated word
+                    } else {
+                        cur.append(' ');
+                    }
+                }
+                cur.append(line);
+            } else {
+                if (cur != null) out.add(cur.toString());
+                cur = new StringBuilder(line);
+            }
+            prev = line;
+        }
+        if (cur != null) out.add(cur.toString());
+        return out;
+    }
+
+    private static boolean continues(String prev, String next, int full) {
+        if (prev == null || prev.isEmpty() || next.isEmpty()) return false;
+        if (HEADING_START.matcher(next).find()) return false;
+        String p = prev;
+        while (!p.isEmpty() && CLOSERS.indexOf(p.charAt(p.length() - 1)) >= 0 && p.length() > 1
+                && SENTENCE_END.indexOf(p.charAt(p.length() - 2)) >= 0) {
+            return false; // 。” ends a sentence
+        }
+        char last = p.charAt(p.length() - 1);
+        if (SENTENCE_END.indexOf(last) >= 0) return false;
+        if (last == '.' && !(p.length() > 1 && Character.isDigit(p.charAt(p.length() - 2)))) return false;
+        // a short line ends its paragraph (titles, signatures, dates, the last line of a paragraph)
+        return width(prev) >= full * 0.85;
+    }
+
+    /** Typical width of a full line: a high percentile of line widths (CJK counts double). */
+    private static int fullWidth(List<String> lines) {
+        List<Integer> w = new ArrayList<>();
+        for (String l : lines) if (l.length() >= 8) w.add(width(l));
+        if (w.isEmpty()) return Integer.MAX_VALUE;
+        w.sort(null);
+        return w.get((int) Math.floor((w.size() - 1) * 0.9));
+    }
+
+    static int width(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) n += s.charAt(i) > 0x2E7F ? 2 : 1;
+        return n;
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x2000;
+    }
+}
