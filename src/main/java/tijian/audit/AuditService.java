@@ -38,7 +38,7 @@ import tijian.audit.AuditViews.Row;
 import tijian.audit.AuditViews.Submitted;
 import tijian.audit.AuditViews.Summary;
 import tijian.audit.AuditViews.UnitRank;
-import tijian.ingest.IngestException;
+import tijian.web.ApiException;
 import tijian.rules.Grade;
 import tijian.rules.Item;
 import tijian.rules.RuleBook;
@@ -86,12 +86,12 @@ public class AuditService {
                 files.add(new Incoming(u.fileName() == null || u.fileName().isBlank() ? "file-" + (files.size() + 1) : u.fileName(), u.bytes()));
             }
             if (files.size() > maxFiles) {
-                throw new IngestException(413, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
+                throw new ApiException(413, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
                         "An audit takes at most " + maxFiles + " files.");
             }
         }
         if (files.isEmpty()) {
-            throw new IngestException(400, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
+            throw new ApiException(400, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
                     "No report files: upload them in form parts named \"file\", or one .zip.");
         }
         String auditName = name == null || name.isBlank() ? null : name.strip();
@@ -378,10 +378,10 @@ public class AuditService {
         String s = sort == null || sort.isBlank() ? "score" : sort.toLowerCase(Locale.ROOT);
         String o = order == null || order.isBlank() ? (s.equals("score") ? "desc" : "asc") : order.toLowerCase(Locale.ROOT);
         if (!SORTS.contains(s)) {
-            throw new IngestException(400, "bad-sort", "sort 只能是 " + String.join("|", SORTS) + "。", "sort must be one of " + SORTS + ".");
+            throw new ApiException(400, "bad-sort", "sort 只能是 " + String.join("|", SORTS) + "。", "sort must be one of " + SORTS + ".");
         }
         if (!o.equals("asc") && !o.equals("desc")) {
-            throw new IngestException(400, "bad-order", "order 只能是 asc 或 desc。", "order must be asc or desc.");
+            throw new ApiException(400, "bad-order", "order 只能是 asc 或 desc。", "order must be asc or desc.");
         }
         Optional<Audit> audit = get(id);
         if (audit.isEmpty()) {
@@ -540,7 +540,7 @@ public class AuditService {
         }
         UUID before = audit.get().rerunOf();
         if (before == null) {
-            throw new IngestException(409, "not-a-rerun", "这次体检不是重新体检，没有可比较的上一次。",
+            throw new ApiException(409, "not-a-rerun", "这次体检不是重新体检，没有可比较的上一次。",
                     "This audit is not a re-run: there is nothing to compare it with.");
         }
         Map<Integer, FileResult> old = new HashMap<>();

@@ -16,7 +16,7 @@ import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
-import tijian.ingest.IngestException;
+import tijian.web.ApiException;
 
 /**
  * Unpacks an uploaded zip of reports, strictly: bounded entry count, entry size, total size and compression
@@ -98,13 +98,13 @@ final class ZipUpload {
         return out.toByteArray();
     }
 
-    private static IngestException bomb() {
+    private static ApiException bomb() {
         return refused(413, "zip-bomb", "压缩包解压后过大，疑似压缩炸弹，已拒收。",
                 "The zip expands to too much data (a zip bomb?) and was refused.");
     }
 
-    private static IngestException refused(int status, String code, String zh, String en) {
-        return new IngestException(status, code, zh, en);
+    private static ApiException refused(int status, String code, String zh, String en) {
+        return new ApiException(status, code, zh, en);
     }
 
     /** The entry's name: UTF-8 when flagged or valid, else GBK (Windows zips made in China). */
