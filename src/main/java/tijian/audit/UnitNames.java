@@ -20,7 +20,7 @@ public final class UnitNames {
     private static final Pattern TRAILING_BODY = Pattern.compile(
             "(人民政府|政府|办事处|党工委|工委|党委|委员会)+$");
     /** "沙坪坝街道党工委、沙坪坝街道办事处": the first of several co-issuers names the unit. */
-    private static final Pattern CO_ISSUERS = Pattern.compile("[、,，和及与]");
+    private static final Pattern CO_ISSUERS = Pattern.compile("[、,，;；]");
 
     /** A title line: "<issuer>关于2025年度法治政府建设情况的报告" or "<issuer>2025年法治政府建设年度报告". */
     private static final Pattern TITLE = Pattern.compile(
