@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ReportVariations {
     /** A sample, the unit name it uses, and the year it reports on. */
-    record Sample(String resource, String unit, int year) {}
+    public record Sample(String resource, String unit, int year) {}
 
     static final List<Sample> SAMPLES = List.of(
             new Sample("guanba-town-2025.txt", "关坝镇", 2025),
