@@ -66,6 +66,7 @@ final class HtmlExtractor {
 
     static String fromHtml(String html) {
         org.jsoup.nodes.Document page = Jsoup.parse(html);
+        String pageTitle = page.title();
         Element body = page.body();
         if (body == null) return "";
         for (Element e : body.select(String.join(",", DROP_TAGS))) e.remove();
@@ -87,7 +88,7 @@ final class HtmlExtractor {
         Element content = chooseContent(body, cjk, total);
 
         StringBuilder out = new StringBuilder();
-        Element title = findTitle(body, content);
+        Element title = findTitle(body, content, pageTitle);
         if (title != null) out.append(render(title)).append('\n');
         for (Element meta : findDateLines(body, content, title)) out.append(render(meta)).append('\n');
         out.append(render(content));
@@ -175,13 +176,23 @@ final class HtmlExtractor {
     }
 
     private static boolean isInline(Element e) {
-        return Set.of("p", "span", "font", "strong", "b", "em", "i", "a", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th")
+        return Set.of("p", "span", "font", "strong", "b", "em", "i", "a", "h1", "h2", "h3", "h4", "h5", "h6", "li")
                 .contains(e.normalName());
     }
 
     /** A title above the article (h1, or an element named *title*) when it is outside the content. */
-    static Element findTitle(Element body, Element content) {
+    static Element findTitle(Element body, Element content, String pageTitle) {
         List<Element> candidates = new ArrayList<>();
+        // the <title> of a government page is usually "article title_site name": find the element that shows it
+        String t0 = pageTitle == null ? "" : pageTitle.split("[_|－—]|\\s-\\s")[0].strip();
+        if (Texts.countCjk(t0) >= 6) {
+            for (Element e : body.getAllElements()) {
+                if (e.text().strip().equals(t0) && e.children().stream().noneMatch(c -> c.text().strip().equals(t0))) {
+                    candidates.add(e);
+                    break;
+                }
+            }
+        }
         candidates.addAll(body.select("h1"));
         candidates.addAll(body.select(".title, .article-title, .article_title, .news_title, .tit, .bt, #title, "
                 + ".detail-title, .detail_title, .content-title, h2"));
@@ -249,8 +260,18 @@ final class HtmlExtractor {
     /** Block elements become line breaks; table rows become one line with cells separated by a tab. */
     static String render(Element root) {
         StringBuilder sb = new StringBuilder();
-        render(root, sb, new int[] {0});
+        int[] visited = {0};
+        if (root.normalName().equals("td") || root.normalName().equals("th")) {
+            for (Node c : root.childNodes()) render(c, sb, visited); // the chosen content cell keeps its lines
+        } else {
+            render(root, sb, visited);
+        }
         return sb.toString();
+    }
+
+    /** A layout cell (page column) rather than a data cell: long text. Its lines are kept. */
+    private static boolean isLayoutCell(Element td) {
+        return td.text().length() > 300;
     }
 
     private static void render(Node node, StringBuilder sb, int[] visited) {
@@ -272,8 +293,14 @@ final class HtmlExtractor {
             sb.append('\n');
             return;
         }
+        if ((tag.equals("td") || tag.equals("th")) && isLayoutCell(e)) {
+            newline(sb);
+            for (Node c : e.childNodes()) render(c, sb, visited);
+            newline(sb);
+            return;
+        }
         if (tag.equals("td") || tag.equals("th")) {
-            if (e.elementSiblingIndex() > 0) sb.append('\t');
+            if (e.elementSiblingIndex() > 0 && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') sb.append('\t');
             StringBuilder cell = new StringBuilder();
             for (Node c : e.childNodes()) render(c, cell, visited);
             // a cell stays on its row's line

@@ -21,27 +21,24 @@ final class PdfExtractor {
     private PdfExtractor() {}
 
     static Document extract(byte[] b) {
-        List<List<String>> pages = new ArrayList<>();
+        // PDFBox repairs a file cut off during download and would return part of the text: refuse it instead
+        if (Sniffer.indexOf(java.util.Arrays.copyOfRange(b, Math.max(0, b.length - 4096), b.length),
+                "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 4096) < 0) {
+            throw IngestException.corrupt("pdf", null);
+        }
+        List<List<Line>> pages = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(b)) {
             int n = doc.getNumberOfPages();
-            PDFTextStripper stripper = new PDFTextStripper();
+            LineStripper stripper = new LineStripper();
             stripper.setSortByPosition(true);
-            stripper.setLineSeparator("\n");
-            stripper.setParagraphStart("");
-            stripper.setParagraphEnd("");
-            stripper.setPageStart("");
-            stripper.setPageEnd("");
             for (int i = 1; i <= n; i++) {
                 Interrupts.check();
                 stripper.setStartPage(i);
                 stripper.setEndPage(i);
-                String text = Texts.normalise(stripper.getText(doc)).replace('\u00A0', ' ');
-                List<String> lines = new ArrayList<>();
-                for (String l : text.split("\n")) {
-                    String t = l.strip();
-                    if (!t.isEmpty()) lines.add(t);
-                }
-                pages.add(lines);
+                stripper.lines.clear();
+                stripper.writeText(doc, new java.io.StringWriter());
+                stripper.flush();
+                pages.add(new ArrayList<>(stripper.lines));
             }
         } catch (InvalidPasswordException e) {
             throw IngestException.encrypted("pdf");
@@ -54,17 +51,85 @@ final class PdfExtractor {
             throw IngestException.corrupt("pdf", e);
         }
         int meaningful = 0;
-        for (List<String> p : pages) for (String l : p) meaningful += Texts.countMeaningful(l);
+        for (List<Line> p : pages) for (Line l : p) meaningful += Texts.countMeaningful(l.text);
         // a scan has no text layer at all, or only a watermark line per page ("扫描全能王 创建")
         if (meaningful == 0 || (pages.size() >= 2 && meaningful < 16 * pages.size())) {
             throw IngestException.scannedPdf();
         }
         removeHeadersAndFooters(pages);
-        List<String> lines = new ArrayList<>();
-        for (List<String> p : pages) lines.addAll(p);
-        String text = Texts.tidy(String.join("\n", mergeLines(lines)));
+        List<Line> lines = new ArrayList<>();
+        for (List<Line> p : pages) {
+            float edge = Float.NaN;
+            for (Line l : p) if (!Float.isNaN(l.right) && (Float.isNaN(edge) || l.right > edge)) edge = l.right;
+            for (Line l : p) l.edge = edge;
+            lines.addAll(p);
+        }
+        String text = Texts.tidy(String.join("\n", merge(lines)));
         if (Texts.isBlank(text)) throw IngestException.scannedPdf();
         return new Document(text, "pdf", null);
+    }
+
+    /** One text line with its horizontal extent (NaN when unknown). */
+    static final class Line {
+        final String text;
+        final float left, right, charWidth;
+        float edge = Float.NaN; // right edge of the text column on this page
+
+        Line(String text, float left, float right, float charWidth) {
+            this.text = text;
+            this.left = left;
+            this.right = right;
+            this.charWidth = charWidth;
+        }
+
+        Line(String text) {
+            this(text, Float.NaN, Float.NaN, Float.NaN);
+        }
+    }
+
+    /** PDFTextStripper that records lines with the x-extent of their glyphs instead of writing text. */
+    static final class LineStripper extends PDFTextStripper {
+        final List<Line> lines = new ArrayList<>();
+        private final StringBuilder cur = new StringBuilder();
+        private float left = Float.NaN, right = Float.NaN, widthSum;
+        private int glyphs;
+
+        LineStripper() {
+            super();
+        }
+
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+            cur.append(text);
+            for (org.apache.pdfbox.text.TextPosition p : positions) {
+                float x = p.getXDirAdj(), w = p.getWidthDirAdj();
+                if (Float.isNaN(left) || x < left) left = x;
+                if (Float.isNaN(right) || x + w > right) right = x + w;
+                if (w > 0) {
+                    widthSum += w / Math.max(1, p.getUnicode() == null ? 1 : p.getUnicode().length());
+                    glyphs++;
+                }
+            }
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            cur.append(' ');
+        }
+
+        @Override
+        protected void writeLineSeparator() {
+            flush();
+        }
+
+        void flush() {
+            String t = Texts.normalise(cur.toString()).replace('\u00A0', ' ').strip();
+            if (!t.isEmpty()) lines.add(new Line(t, left, right, glyphs == 0 ? Float.NaN : widthSum / glyphs));
+            cur.setLength(0);
+            left = right = Float.NaN;
+            widthSum = 0;
+            glyphs = 0;
+        }
     }
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -82,24 +147,24 @@ final class PdfExtractor {
      * Drops bare page numbers at the top/bottom of each page and lines repeated at the top or bottom of many
      * pages (digits folded, so "XX区人民政府 第3页" repeats too).
      */
-    static void removeHeadersAndFooters(List<List<String>> pages) {
+    static void removeHeadersAndFooters(List<List<Line>> pages) {
         Map<String, Integer> counts = new HashMap<>();
-        for (List<String> p : pages) {
+        for (List<Line> p : pages) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < p.size(); i++) {
                 if (i < EDGE || i >= p.size() - EDGE) {
-                    String k = fold(p.get(i));
+                    String k = fold(p.get(i).text);
                     if (seen.add(k)) counts.merge(k, 1, Integer::sum);
                 }
             }
         }
         int threshold = Math.max(2, (pages.size() + 1) / 2);
-        for (List<String> p : pages) {
-            List<String> kept = new ArrayList<>(p.size());
+        for (List<Line> p : pages) {
+            List<Line> kept = new ArrayList<>(p.size());
             for (int i = 0; i < p.size(); i++) {
-                String l = p.get(i);
+                Line l = p.get(i);
                 boolean edge = i < EDGE || i >= p.size() - EDGE;
-                if (edge && (isPageNumber(l) || (pages.size() >= 2 && counts.getOrDefault(fold(l), 0) >= threshold))) {
+                if (edge && (isPageNumber(l.text) || (pages.size() >= 2 && counts.getOrDefault(fold(l.text), 0) >= threshold))) {
                     continue;
                 }
                 kept.add(l);
@@ -123,14 +188,22 @@ final class PdfExtractor {
      * end with sentence punctuation continues on the next line, unless the next line starts a heading.
      */
     static List<String> mergeLines(List<String> lines) {
-        int full = fullWidth(lines);
+        List<Line> l = new ArrayList<>();
+        for (String s : lines) l.add(new Line(s));
+        return merge(l);
+    }
+
+    static List<String> merge(List<Line> lines) {
+        List<String> texts = new ArrayList<>();
+        for (Line l : lines) texts.add(l.text);
+        int full = fullWidth(texts);
         List<String> out = new ArrayList<>();
         StringBuilder cur = null;
-        String prev = null;
-        for (String line : lines) {
+        Line prev = null;
+        for (Line line : lines) {
             if (cur != null && continues(prev, line, full)) {
                 char a = cur.charAt(cur.length() - 1);
-                char z = line.charAt(0);
+                char z = line.text.charAt(0);
                 if (isLatin(a) && isLatin(z)) {
                     if (a == '-' && cur.length() > 1 && Character.isLetter(cur.charAt(cur.length() - 2)) && Character.isLowerCase(z)) {
                         cur.setLength(cur.length() - 1); // hyphenated word
@@ -138,10 +211,10 @@ final class PdfExtractor {
                         cur.append(' ');
                     }
                 }
-                cur.append(line);
+                cur.append(line.text);
             } else {
                 if (cur != null) out.add(cur.toString());
-                cur = new StringBuilder(line);
+                cur = new StringBuilder(line.text);
             }
             prev = line;
         }
@@ -149,18 +222,28 @@ final class PdfExtractor {
         return out;
     }
 
-    private static boolean continues(String prev, String next, int full) {
-        if (prev == null || prev.isEmpty() || next.isEmpty()) return false;
+    private static boolean continues(Line prevLine, Line nextLine, int full) {
+        String prev = prevLine.text, next = nextLine.text;
+        if (prev.isEmpty() || next.isEmpty()) return false;
         if (HEADING_START.matcher(next).find()) return false;
         String p = prev;
-        while (!p.isEmpty() && CLOSERS.indexOf(p.charAt(p.length() - 1)) >= 0 && p.length() > 1
+        if (p.length() > 1 && CLOSERS.indexOf(p.charAt(p.length() - 1)) >= 0
                 && SENTENCE_END.indexOf(p.charAt(p.length() - 2)) >= 0) {
             return false; // 。” ends a sentence
         }
         char last = p.charAt(p.length() - 1);
         if (SENTENCE_END.indexOf(last) >= 0) return false;
         if (last == '.' && !(p.length() > 1 && Character.isDigit(p.charAt(p.length() - 2)))) return false;
-        // a short line ends its paragraph (titles, signatures, dates, the last line of a paragraph)
+        if (!Float.isNaN(prevLine.right) && !Float.isNaN(prevLine.edge) && !Float.isNaN(prevLine.charWidth)) {
+            // the line was wrapped if the next line's first word (Latin) or character (CJK) would not have fitted
+            float gap = prevLine.edge - prevLine.right;
+            float cw = Float.isNaN(nextLine.charWidth) ? prevLine.charWidth : nextLine.charWidth;
+            int firstToken = 0;
+            while (firstToken < next.length() && next.charAt(firstToken) != ' ' && isLatin(next.charAt(firstToken))) firstToken++;
+            firstToken = Math.max(1, firstToken) + (firstToken > 0 && isLatin(prev.charAt(prev.length() - 1)) ? 1 : 0);
+            return gap < cw * firstToken + prevLine.charWidth * 0.5f;
+        }
+        // no positions: a short line ends its paragraph (titles, signatures, dates, the last line of a paragraph)
         return width(prev) >= full * 0.85;
     }
 

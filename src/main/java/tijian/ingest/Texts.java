@@ -151,18 +151,29 @@ final class Texts {
     }
 
     /**
-     * True when the bytes look like binary data rather than text: control bytes other than whitespace/ESC,
-     * checked on a prefix. Content with a BOM or that is UTF-16 is handled before this check.
+     * True when the bytes look like binary data rather than text: control bytes other than whitespace/ESC on a
+     * prefix. A few stray controls (NUL, BEL...) in otherwise valid UTF-8 or GB18030 text are tolerated (they are
+     * removed later). Content with a BOM or that is UTF-16 is handled before this check.
      */
     static boolean looksBinary(byte[] b) {
         int n = Math.min(b.length, 8192);
         int control = 0;
         for (int i = 0; i < n; i++) {
             int c = b[i] & 0xFF;
-            if (c == 0) return true;
             if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F) control++;
         }
-        return control > Math.max(1, n / 100);
+        if (control == 0) return false;
+        if (control * 10 > n) return true;
+        if (control * 100 <= n) return false;
+        byte[] prefix = n == b.length ? b : java.util.Arrays.copyOf(b, trimToCharBoundary(b, n));
+        return decodeStrict(prefix, 0, StandardCharsets.UTF_8) == null && decodeStrict(prefix, 0, GB18030) == null;
+    }
+
+    /** Cuts a prefix so that it does not end inside a multi-byte sequence (approximately: before trailing high bytes). */
+    private static int trimToCharBoundary(byte[] b, int n) {
+        int end = n;
+        while (end > 0 && end > n - 4 && b[end - 1] < 0) end--;
+        return end;
     }
 
     /** Share of U+FFFD replacement characters: high when text was decoded with the wrong charset or is binary. */

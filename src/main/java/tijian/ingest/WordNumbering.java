@@ -151,14 +151,17 @@ final class WordNumbering {
         return null;
     }
 
-    /** Joins label and text: no gap after CJK punctuation or before CJK text, otherwise a space. */
+    /**
+     * Joins label and text. Chinese labels are written directly before the text ("一、主要举措", "(一)、部分"); a space
+     * is only needed where a label and text would otherwise run together: "1." + "2025年" or "A" + "Summary".
+     */
     static String join(String label, String text) {
         if (label == null) return text;
+        if (text.isEmpty()) return label;
         char last = label.charAt(label.length() - 1);
-        boolean cjkPunct = last > 0x2000 && !Character.isLetterOrDigit(last);
-        if (cjkPunct || text.isEmpty() || Texts.countCjk(text.substring(0, 1)) == 1) {
-            return label + text;
-        }
-        return label + " " + text;
+        char first = text.charAt(0);
+        boolean latinLabelEnd = last < 0x80 && (Character.isLetterOrDigit(last) || last == '.');
+        boolean latinTextStart = first < 0x80 && Character.isLetterOrDigit(first);
+        return latinLabelEnd && latinTextStart ? label + " " + text : label + text;
     }
 }
