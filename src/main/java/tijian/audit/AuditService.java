@@ -38,6 +38,7 @@ import tijian.audit.AuditViews.Row;
 import tijian.audit.AuditViews.Submitted;
 import tijian.audit.AuditViews.Summary;
 import tijian.audit.AuditViews.UnitRank;
+import tijian.ingest.SafeZip;
 import tijian.web.ApiException;
 import tijian.rules.Grade;
 import tijian.rules.Item;
@@ -77,9 +78,10 @@ public class AuditService {
     public Submitted submit(String name, List<Upload> uploads) {
         List<Incoming> files = new ArrayList<>();
         for (Upload u : uploads) {
-            if (ZipUpload.looksLikeZip(u.fileName(), u.bytes())) {
-                ZipUpload.Limits limits = new ZipUpload.Limits(maxFiles, maxEntryBytes, maxUnzippedBytes, 200);
-                for (ZipUpload.Entry e : ZipUpload.entries(u.bytes(), limits)) {
+            if (isZip(u.fileName())) {
+                // nested archives refused (depth 0): a district's reports come as files in folders
+                SafeZip.Limits limits = new SafeZip.Limits(maxFiles, maxUnzippedBytes, maxEntryBytes, 100, 0);
+                for (SafeZip.Entry e : SafeZip.entries(u.bytes(), limits)) {
                     files.add(new Incoming(e.path(), e.bytes()));
                 }
             } else {
@@ -103,6 +105,10 @@ public class AuditService {
         int duplicates = db.tx(c -> insert(c, id, finalName, null, files));
         workers.wake();
         return new Submitted(id, auditName, files.size(), duplicates, "queued", "/api/audits/" + id);
+    }
+
+    static boolean isZip(String fileName) {
+        return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     private int insert(Connection c, UUID id, String name, UUID rerunOf, List<Incoming> files) throws SQLException {

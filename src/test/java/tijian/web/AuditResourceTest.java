@@ -77,9 +77,27 @@ class AuditResourceTest {
             Variation v = files.get(i);
             files.add(new Variation("副本/" + v.path().substring(v.path().lastIndexOf('/') + 1), v.bytes(), v.unit(), v.year(), "duplicate"));
         }
-        files.add(new Variation("坏文件/损坏的报告.docx", "PK\u0003\u0004 this is not a word file".getBytes(StandardCharsets.ISO_8859_1), null, 0, "bad"));
+        files.add(new Variation("坏文件/损坏的报告.docx", brokenDocx(), null, 0, "bad"));
         files.add(new Variation("坏文件/空白.txt", new byte[0], null, 0, "bad"));
         return files;
+    }
+
+    /** A Word file cut off half way: it looks like a .docx, but cannot be read. */
+    static byte[] brokenDocx() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<w:document><w:body><w:p><w:r><w:t>关于2025年".repeat(200).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] whole = out.toByteArray();
+        return Arrays.copyOf(whole, whole.length / 2);
     }
 
     @Test
@@ -317,7 +335,7 @@ class AuditResourceTest {
             zip.closeEntry();
         }
         given().multiPart("file", "bomb.zip", bomb.toByteArray(), "application/zip").when().post("/api/audits")
-                .then().statusCode(413).body("code", equalTo("zip-entry-too-large"));
+                .then().statusCode(413).body("code", equalTo("zip-bomb"));
 
         ByteArrayOutputStream evil = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(evil)) {
@@ -326,7 +344,16 @@ class AuditResourceTest {
             zip.closeEntry();
         }
         given().multiPart("file", "evil.zip", evil.toByteArray(), "application/zip").when().post("/api/audits")
-                .then().statusCode(400).body("code", equalTo("zip-unsafe-path"));
+                .then().statusCode(422).body("code", equalTo("unsafe-path"));
+
+        ByteArrayOutputStream nested = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(nested)) {
+            zip.putNextEntry(new ZipEntry("inner.zip"));
+            zip.write(evil.toByteArray());
+            zip.closeEntry();
+        }
+        given().multiPart("file", "nested.zip", nested.toByteArray(), "application/zip").when().post("/api/audits")
+                .then().statusCode(422).body("code", equalTo("nested-archive"));
 
         given().when().get("/api/audits/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("not-found"));
         given().when().get("/api/audits/not-a-uuid/results").then().statusCode(404);
