@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -279,7 +278,4 @@ final class OfficeExtractor {
         }
     }
 
-    static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -243,11 +243,6 @@ final class Texts {
         return true;
     }
 
-    static boolean isCjk(int cp) {
-        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-        return sc == Character.UnicodeScript.HAN;
-    }
-
     static int countCjk(CharSequence s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
