@@ -40,6 +40,8 @@ public class CheckRecord extends PanacheEntityBase {
     /** The JSON answer exactly as first returned. */
     @Column(columnDefinition = "text")
     public String result;
+    /** The audit file this check was made for, or null for a single check. */
+    public Long auditFileId;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "check_item", joinColumns = @JoinColumn(name = "check_id"))

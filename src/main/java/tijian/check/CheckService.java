@@ -62,6 +62,21 @@ public class CheckService {
 
     /** Checks report text with the live rule set and stores the result. */
     public CheckView check(String text, String format, String fileName) {
+        Outcome outcome = evaluate(text, format, fileName);
+        store(outcome.view(), outcome.report());
+        return outcome.view();
+    }
+
+    /** A check made but not yet stored: what the API answers and the parsed report behind it. */
+    public record Outcome(CheckView view, Report report) {}
+
+    /** Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping). */
+    public Outcome evaluate(byte[] content, String fileName, String contentType) {
+        Document document = reader().read(content, fileName, contentType);
+        return evaluate(document.text(), document.format(), fileName);
+    }
+
+    private Outcome evaluate(String text, String format, String fileName) {
         RuleSet rules = ruleBook.active();
         Report report = rules.parser().parse(text);
         Checklist checklist = Checker.check(report, rules);
@@ -70,8 +85,19 @@ public class CheckService {
                 new CheckView.Source(fileName, format, sha256(text)),
                 CheckView.ReportView.of(report), notices(report), checklist.score(), checklist.grade(), checklist.counts(),
                 checklist.items());
-        store(view, report);
-        return view;
+        return new Outcome(view, report);
+    }
+
+    /**
+     * Stores an evaluated check as the check of an audit file, in the caller's transaction (which must be active),
+     * so that the caller can mark the file done in the same transaction. {@code report_check.audit_file_id} is
+     * unique: a second check of the same file fails to store.
+     */
+    public void storeForAuditFile(Outcome outcome, long auditFileId) {
+        CheckRecord r = record(outcome.view(), outcome.report());
+        r.auditFileId = auditFileId;
+        r.persist();
+        CheckRecord.getEntityManager().flush();
     }
 
     /** A text in which nothing of a report was recognised still gets its checklist, and a plain word why. */
@@ -96,33 +122,35 @@ public class CheckService {
     }
 
     private void store(CheckView view, Report report) {
+        QuarkusTransaction.requiringNew().run(() -> record(view, report).persist());
+    }
+
+    private CheckRecord record(CheckView view, Report report) {
         String result;
         try {
             result = json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            CheckRecord r = new CheckRecord();
-            r.id = view.id();
-            r.checkedAt = view.checkedAt();
-            r.sha256 = view.source().sha256();
-            r.fileName = view.source().fileName();
-            r.sourceFormat = view.source().format();
-            r.title = report.getTitle();
-            r.unit = report.getUnit();
-            r.year = report.getYear();
-            r.publishedOn = report.getPublishedOn();
-            r.score = view.score();
-            r.grade = view.grade().label();
-            r.revision = view.ruleSet().revision();
-            r.reportText = report.getText();
-            r.result = result;
-            for (ChecklistItem item : view.items()) {
-                r.items.add(new CheckRecord.ItemStatus(item.id(), item.status().name(), item.severity().name(), item.weight()));
-            }
-            r.persist();
-        });
+        CheckRecord r = new CheckRecord();
+        r.id = view.id();
+        r.checkedAt = view.checkedAt();
+        r.sha256 = view.source().sha256();
+        r.fileName = view.source().fileName();
+        r.sourceFormat = view.source().format();
+        r.title = report.getTitle();
+        r.unit = report.getUnit();
+        r.year = report.getYear();
+        r.publishedOn = report.getPublishedOn();
+        r.score = view.score();
+        r.grade = view.grade().label();
+        r.revision = view.ruleSet().revision();
+        r.reportText = report.getText();
+        r.result = result;
+        for (ChecklistItem item : view.items()) {
+            r.items.add(new CheckRecord.ItemStatus(item.id(), item.status().name(), item.severity().name(), item.weight()));
+        }
+        return r;
     }
 
     static String sha256(String text) {

@@ -23,7 +23,7 @@ public final class IngestException extends RuntimeException {
         this.messageEn = messageEn;
     }
 
-    public IngestException(int status, String code, String messageZh, String messageEn) {
+    IngestException(int status, String code, String messageZh, String messageEn) {
         this(status, code, messageZh, messageEn, null);
     }
 

@@ -25,7 +25,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import tijian.check.CheckService;
 import tijian.check.CheckView;
-import tijian.ingest.IngestException;
+import tijian.web.ApiException;
 
 /** Check one report: upload it, get the scored checklist; read a stored check back. */
 @Path("/api/checks")
@@ -40,7 +40,7 @@ public class CheckResource {
     @Operation(summary = "Check an uploaded report file (form part \"file\": .txt .html .docx .doc .pdf)")
     public CheckView upload(@RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
-            throw new IngestException(400, "missing-file", "请在表单字段 file 中上传报告文件。",
+            throw new ApiException(400, "missing-file", "请在表单字段 file 中上传报告文件。",
                     "Upload the report in the form part named \"file\".");
         }
         return checks.check(Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType());

@@ -1,0 +1,312 @@
+package tijian.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import tijian.audit.AuditViews.Results;
+
+/**
+ * Exports of an audit's results. CSV: the ranking, UTF-8 with a BOM so that Excel shows the Chinese. XLSX: the
+ * ranking, an item × report matrix whose cells are filled by status, and every finding with its evidence quotes.
+ */
+@ApplicationScoped
+public class AuditExport {
+    public static final String SHEET_RANKING = "排名";
+    public static final String SHEET_MATRIX = "检查项矩阵";
+    public static final String SHEET_FINDINGS = "问题清单";
+
+    /** Matrix fills by status. */
+    public static final Map<String, IndexedColors> FILLS = Map.of(
+            "PASS", IndexedColors.LIGHT_GREEN,
+            "WARN", IndexedColors.LIGHT_YELLOW,
+            "FAIL", IndexedColors.CORAL,
+            "NOT_APPLICABLE", IndexedColors.GREY_25_PERCENT);
+
+    public static final Map<String, String> STATUS_LABELS = Map.of(
+            "PASS", "通过", "WARN", "提醒", "FAIL", "不通过", "NOT_APPLICABLE", "不适用");
+
+    static final List<String> CSV_HEADER = List.of("排名", "单位", "年度", "文件", "状态", "得分", "等级", "通过", "提醒", "不通过",
+            "不适用", "强制项不通过", "原因", "体检结果");
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper json;
+
+    public Optional<byte[]> csv(UUID id) {
+        return audits.results(id, "score", "desc").map(results -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                w.write('\uFEFF');
+                try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL)) {
+                    csv.printRecord(CSV_HEADER);
+                    for (AuditViews.Row r : results.rows()) {
+                        csv.printRecord(rankingCells(r));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    static List<Object> rankingCells(AuditViews.Row r) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(r.rank() == null ? "" : r.rank());
+        cells.add(nz(r.unit()));
+        cells.add(r.year() == null ? "" : r.year());
+        cells.add(r.file());
+        cells.add(stateLabel(r.state()));
+        cells.add(r.score() == null ? "" : r.score());
+        cells.add(nz(r.grade()));
+        if (r.counts() == null) {
+            cells.add("");
+            cells.add("");
+            cells.add("");
+            cells.add("");
+            cells.add("");
+        } else {
+            cells.add(r.counts().get("PASS"));
+            cells.add(r.counts().get("WARN"));
+            cells.add(r.counts().get("FAIL"));
+            cells.add(r.counts().get("NOT_APPLICABLE"));
+            cells.add(String.join(" ", r.mandatoryFailures()));
+        }
+        cells.add(r.error() != null ? r.error() : r.duplicateOf() != null ? "与 " + r.duplicateOf() + " 相同" : "");
+        cells.add(r.checklist() == null ? "" : r.checklist());
+        return cells;
+    }
+
+    static String stateLabel(String state) {
+        return switch (state) {
+            case "done" -> "已体检";
+            case "failed" -> "失败";
+            case "duplicate" -> "重复";
+            case "running" -> "体检中";
+            default -> "排队中";
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** One item of one stored check, read back from the stored answer. */
+    record StoredItem(String id, String title, String status, String severity, String message, List<String> quotes) {}
+
+    Map<UUID, List<StoredItem>> storedItems(UUID auditId) {
+        Map<UUID, String> results = db.read(c -> {
+            Map<UUID, String> m = new HashMap<>();
+            try (PreparedStatement ps = Db.prepare(c, """
+                    select r.id, r.result from report_check r join audit_file f on f.check_id = r.id where f.audit_id = ?""", auditId);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+            return m;
+        });
+        Map<UUID, List<StoredItem>> items = new HashMap<>();
+        results.forEach((check, result) -> {
+            List<StoredItem> list = new ArrayList<>();
+            try {
+                for (JsonNode item : json.readTree(result).path("items")) {
+                    List<String> quotes = new ArrayList<>();
+                    for (JsonNode e : item.path("evidence")) {
+                        quotes.add(e.path("quote").asText());
+                    }
+                    list.add(new StoredItem(item.path("id").asText(), item.path("title").asText(), item.path("status").asText(),
+                            item.path("severity").asText(), item.path("message").asText(), quotes));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            items.put(check, list);
+        });
+        return items;
+    }
+
+    public Optional<byte[]> xlsx(UUID id) {
+        Optional<Results> found = audits.results(id, "score", "desc");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Results results = found.get();
+        Map<UUID, List<StoredItem>> items = storedItems(id);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            CellStyle header = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            Map<String, CellStyle> fills = new HashMap<>();
+            FILLS.forEach((status, color) -> {
+                CellStyle s = wb.createCellStyle();
+                s.setFillForegroundColor(color.getIndex());
+                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                s.setBorderBottom(BorderStyle.THIN);
+                s.setBorderTop(BorderStyle.THIN);
+                s.setBorderLeft(BorderStyle.THIN);
+                s.setBorderRight(BorderStyle.THIN);
+                fills.put(status, s);
+            });
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+
+            // 1. ranking
+            Sheet ranking = wb.createSheet(SHEET_RANKING);
+            writeRow(ranking, 0, new ArrayList<>(CSV_HEADER), header);
+            int r = 1;
+            for (AuditViews.Row row : results.rows()) {
+                writeRow(ranking, r++, rankingCells(row), null);
+            }
+            ranking.createFreezePane(0, 1);
+
+            // 2. item × report matrix
+            Sheet matrix = wb.createSheet(SHEET_MATRIX);
+            List<AuditViews.Row> checked = results.rows().stream().filter(x -> x.checkId() != null).toList();
+            Map<String, String> itemTitles = new LinkedHashMap<>();
+            for (AuditViews.Row row : checked) {
+                for (StoredItem it : items.getOrDefault(row.checkId(), List.of())) {
+                    itemTitles.putIfAbsent(it.id(), it.title());
+                }
+            }
+            List<String> itemIds = new ArrayList<>(itemTitles.keySet());
+            itemIds.sort(null);
+            List<Object> head = new ArrayList<>(List.of("检查项", "名称"));
+            for (AuditViews.Row row : checked) {
+                head.add(columnName(row));
+            }
+            writeRow(matrix, 0, head, header);
+            for (int i = 0; i < itemIds.size(); i++) {
+                String item = itemIds.get(i);
+                Row x = matrix.createRow(i + 1);
+                x.createCell(0).setCellValue(item);
+                x.createCell(1).setCellValue(itemTitles.get(item));
+                for (int j = 0; j < checked.size(); j++) {
+                    String status = status(items.get(checked.get(j).checkId()), item);
+                    if (status != null) {
+                        Cell cell = x.createCell(j + 2);
+                        cell.setCellValue(STATUS_LABELS.getOrDefault(status, status));
+                        CellStyle style = fills.get(status);
+                        if (style != null) {
+                            cell.setCellStyle(style);
+                        }
+                    }
+                }
+            }
+            matrix.createFreezePane(2, 1);
+            matrix.setColumnWidth(0, 36 * 256);
+            matrix.setColumnWidth(1, 24 * 256);
+
+            // 3. findings with their evidence
+            Sheet findings = wb.createSheet(SHEET_FINDINGS);
+            writeRow(findings, 0, List.of("单位", "年度", "文件", "检查项", "名称", "状态", "性质", "说明", "原文摘录"), header);
+            r = 1;
+            for (AuditViews.Row row : checked) {
+                for (StoredItem it : items.getOrDefault(row.checkId(), List.of())) {
+                    if (!it.status().equals("FAIL") && !it.status().equals("WARN")) {
+                        continue;
+                    }
+                    List<Object> cells = new ArrayList<>();
+                    cells.add(row.unit() == null ? "" : row.unit());
+                    cells.add(row.year() == null ? "" : row.year());
+                    cells.add(row.file());
+                    cells.add(it.id());
+                    cells.add(it.title());
+                    cells.add(STATUS_LABELS.getOrDefault(it.status(), it.status()));
+                    cells.add(it.severity().equals("MANDATORY") ? "必备" : "建议");
+                    cells.add(it.message());
+                    cells.add(cap(String.join("\n……\n", it.quotes())));
+                    Row x = writeRow(findings, r++, cells, null);
+                    x.getCell(5).setCellStyle(fills.get(it.status()));
+                    x.getCell(8).setCellStyle(wrap);
+                }
+            }
+            findings.createFreezePane(0, 1);
+            findings.setColumnWidth(7, 50 * 256);
+            findings.setColumnWidth(8, 80 * 256);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return Optional.of(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "关坝镇 2025" (with the file when the unit was not recognised). */
+    static String columnName(AuditViews.Row row) {
+        String unit = row.unit() == null ? row.file() : row.unit();
+        return row.year() == null ? unit : unit + " " + row.year();
+    }
+
+    private static String status(List<StoredItem> items, String item) {
+        if (items == null) {
+            return null;
+        }
+        for (StoredItem it : items) {
+            if (it.id().equals(item)) {
+                return it.status();
+            }
+        }
+        return null;
+    }
+
+    /** Excel holds at most 32767 characters in a cell. */
+    private static String cap(String s) {
+        return s.length() > 32000 ? s.substring(0, 32000) + "……" : s;
+    }
+
+    private static Row writeRow(Sheet sheet, int index, List<Object> cells, CellStyle style) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < cells.size(); i++) {
+            Object v = cells.get(i);
+            Cell cell = row.createCell(i);
+            if (v instanceof Number n) {
+                cell.setCellValue(n.doubleValue());
+            } else {
+                cell.setCellValue(v == null ? "" : v.toString());
+            }
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+        return row;
+    }
+}

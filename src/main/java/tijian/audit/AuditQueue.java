@@ -1,0 +1,154 @@
+package tijian.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import tijian.check.CheckService;
+
+/**
+ * The work queue, kept in PostgreSQL so that every service instance on the database shares it and a restart
+ * loses nothing. A row of {@code audit_file} is queued → running (claimed under a lease) → done | failed. A worker
+ * claims with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers never take the same row; a running row whose
+ * lease has expired (its instance died) is claimed again. Finishing is conditional on still holding the lease and
+ * happens in the transaction that stores the check, and {@code report_check.audit_file_id} is unique: a file gets
+ * exactly one stored check however often it was claimed.
+ */
+@ApplicationScoped
+public class AuditQueue {
+    @Inject
+    Db db;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CheckService checks;
+
+    /** A file a worker holds: attempts counts claims, this one included. */
+    public record Claimed(long id, UUID auditId, String path, String sha256, int attempts) {}
+
+    /** Claims up to {@code n} files, oldest first, for {@code owner} until now + lease. */
+    public List<Claimed> claim(String owner, int n, Duration lease) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    with next as (
+                        select id from audit_file
+                        where state in ('queued', 'running')
+                          and (state = 'queued' or lease_expires_at < now())
+                        order by id
+                        limit ?
+                        for update skip locked)
+                    update audit_file f
+                       set state = 'running', lease_owner = ?, attempts = f.attempts + 1,
+                           lease_expires_at = now() + make_interval(secs => ?), started_at = now()
+                      from next
+                     where f.id = next.id
+                    returning f.id, f.audit_id, f.path, f.sha256, f.attempts
+                    """, n, owner, lease.toMillis() / 1000.0);
+                 ResultSet rs = ps.executeQuery()) {
+                List<Claimed> claimed = new ArrayList<>();
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                }
+                claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
+                return claimed;
+            }
+        });
+    }
+
+    /** The bytes of a claimed file. */
+    public byte[] content(String sha256) {
+        return db.read(c -> {
+            try (PreparedStatement ps = Db.prepare(c, "select bytes from file_content where sha256 = ?", sha256);
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+    }
+
+    /**
+     * Stores the check and marks the file done, in one transaction, if {@code owner} still holds it.
+     *
+     * @return false when the lease was lost (another instance took the file over); nothing is stored then
+     */
+    public boolean finish(Claimed file, String owner, CheckService.Outcome outcome, String unitKey, Integer year) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                int held = em.createNativeQuery("select 1 from audit_file where id = ?1 and state = 'running' and lease_owner = ?2 for update")
+                        .setParameter(1, file.id()).setParameter(2, owner).getResultList().size();
+                if (held != 1) {
+                    throw new LeaseLost();
+                }
+                checks.storeForAuditFile(outcome, file.id());
+                em.createNativeQuery("""
+                        update audit_file set state = 'done', check_id = ?1, unit_key = ?2, year = ?3, finished_at = now(),
+                               lease_owner = null, lease_expires_at = null, error_code = null, error_message = null
+                         where id = ?4""")
+                        .setParameter(1, outcome.view().id()).setParameter(2, unitKey).setParameter(3, year)
+                        .setParameter(4, file.id()).executeUpdate();
+            });
+            return true;
+        } catch (LeaseLost e) {
+            return false;
+        }
+    }
+
+    /** Marks a held file failed with its reason. */
+    public boolean fail(Claimed file, String owner, String code, String message) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    update audit_file set state = 'failed', error_code = ?, error_message = ?, finished_at = now(),
+                           lease_owner = null, lease_expires_at = null
+                     where id = ? and state = 'running' and lease_owner = ?""",
+                    truncate(code, 64), message, file.id(), owner)) {
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Gives a held file back to the queue untried (no rules live, shutting down). */
+    public boolean release(Claimed file, String owner) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    update audit_file set state = 'queued', lease_owner = null, lease_expires_at = null,
+                           attempts = greatest(attempts - 1, 0)
+                     where id = ? and state = 'running' and lease_owner = ?""", file.id(), owner)) {
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Whether any file waits (queued, or running under an expired lease). */
+    public boolean hasWork() {
+        return db.read(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    select exists (select 1 from audit_file where state in ('queued', 'running')
+                                   and (state = 'queued' or lease_expires_at < now()))""");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The lease was lost: another instance took over the file after this one's lease expired. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
+    }
+}

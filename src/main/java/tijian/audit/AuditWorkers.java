@@ -1,0 +1,224 @@
+package tijian.audit;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import tijian.check.CheckService;
+import tijian.ingest.IngestException;
+import tijian.rules.RuleBook;
+
+/**
+ * The bounded pool that works the queue: {@code checker.audit.workers} threads, each claiming one file at a time
+ * under this instance's owner id. They wake when an audit is submitted here, and poll every
+ * {@code checker.audit.poll-interval} for work submitted elsewhere or left behind by a dead instance.
+ */
+@ApplicationScoped
+public class AuditWorkers {
+    private static final Logger LOG = Logger.getLogger(AuditWorkers.class);
+
+    @Inject
+    AuditQueue queue;
+
+    @Inject
+    CheckService checks;
+
+    @ConfigProperty(name = "checker.audit.workers", defaultValue = "2")
+    int workers;
+
+    @ConfigProperty(name = "checker.audit.poll-interval", defaultValue = "5s")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "checker.audit.lease", defaultValue = "2m")
+    Duration lease;
+
+    @ConfigProperty(name = "checker.audit.max-attempts", defaultValue = "3")
+    int maxAttempts;
+
+    @ConfigProperty(name = "checker.audit.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final String owner = ownerId();
+    private final Object signal = new Object();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicInteger busy = new AtomicInteger();
+    private long wakeups;
+    private ExecutorService pool;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled || workers <= 0) {
+            LOG.info("audit workers are off on this instance");
+            return;
+        }
+        running.set(true);
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "audit-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < workers; i++) {
+            pool.submit(this::loop);
+        }
+        LOG.infof("%d audit workers started as %s", workers, owner);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running.set(false);
+        wake();
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** This instance's owner id in leases. */
+    public String owner() { return owner; }
+
+    /** Wakes the idle workers: an audit was just submitted. */
+    public void wake() {
+        synchronized (signal) {
+            wakeups++;
+            signal.notifyAll();
+        }
+    }
+
+    /** Stops claiming new files (files in hand are finished); for tests and maintenance. */
+    public void pause() {
+        paused.set(true);
+        while (busy.get() > 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void resume() {
+        paused.set(false);
+        wake();
+    }
+
+    private void loop() {
+        while (running.get()) {
+            long seen;
+            synchronized (signal) {
+                seen = wakeups;
+            }
+            boolean worked = false;
+            busy.incrementAndGet();
+            try {
+                if (!paused.get()) {
+                    worked = workOnce(owner);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("audit worker: " + e.getMessage(), e);
+                sleep(Duration.ofSeconds(1));
+            } finally {
+                busy.decrementAndGet();
+            }
+            if (!worked) {
+                synchronized (signal) {
+                    if (wakeups == seen && running.get()) {
+                        try {
+                            signal.wait(pollInterval.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims one file as {@code owner} and works it to its end. Public so that tests can act as other instances.
+     *
+     * @return whether a file was claimed
+     */
+    public boolean workOnce(String owner) {
+        List<AuditQueue.Claimed> claimed = queue.claim(owner, 1, lease);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        for (AuditQueue.Claimed file : claimed) {
+            work(file, owner);
+        }
+        return true;
+    }
+
+    private void work(AuditQueue.Claimed file, String owner) {
+        if (file.attempts() > maxAttempts) {
+            queue.fail(file, owner, "too-many-attempts", "已尝试 " + (file.attempts() - 1) + " 次仍未完成（体检进程可能因此文件中断），不再重试。");
+            return;
+        }
+        CheckService.Outcome outcome;
+        try {
+            byte[] bytes = queue.content(file.sha256());
+            outcome = checks.evaluate(bytes, file.path(), null);
+        } catch (RuleBook.NoRuleSet e) {
+            queue.release(file, owner);
+            sleep(pollInterval);
+            return;
+        } catch (IngestException e) {
+            queue.fail(file, owner, e.code(), e.messageZh());
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warnf(e, "audit file %d (%s) could not be checked", file.id(), file.path());
+            queue.fail(file, owner, "check-failed", "体检出错：" + e);
+            return;
+        }
+        String reportUnit = outcome.report().getUnit();
+        String unitKey = UnitNames.normalise(reportUnit);
+        if (unitKey == null) {
+            unitKey = UnitNames.unitFromText(outcome.report().getText());
+        }
+        Integer year = outcome.report().getYear();
+        if (year == null) {
+            year = UnitNames.yearFromText(outcome.report().getText());
+        }
+        if (!queue.finish(file, owner, outcome, unitKey, year)) {
+            LOG.infof("audit file %d was taken over by another instance; its check here is dropped", file.id());
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String ownerId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "host");
+        String jvm = ManagementFactory.getRuntimeMXBean().getName();
+        String pid = jvm.contains("@") ? jvm.substring(0, jvm.indexOf('@')) : jvm;
+        return (host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package tijian.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Plain JDBC for the queue and the read models: the SQL is the design here, so it is written out. */
+@ApplicationScoped
+public class Db {
+    @Inject
+    DataSource dataSource;
+
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs work in its own database transaction, committed on return, rolled back on any exception. */
+    public <T> T tx(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DbException(e);
+        }
+    }
+
+    /** Runs reads on a connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DbException(e);
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    /** A database failure, unchecked. */
+    public static final class DbException extends RuntimeException {
+        DbException(SQLException e) {
+            super(e.getMessage(), e);
+        }
+    }
+}

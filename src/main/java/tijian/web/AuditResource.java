@@ -1,0 +1,147 @@
+package tijian.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.smallrye.common.annotation.Blocking;
+
+import tijian.audit.AuditExport;
+import tijian.audit.AuditService;
+import tijian.audit.AuditViews;
+
+/** Audits: every report of a district uploaded at once, checked in the background, results, exports, re-runs. */
+@Path("/api/audits")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class AuditResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    AuditExport export;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Start an audit: form parts \"file\" (many reports, or one .zip with folders) and an optional \"name\"; 202 {id}")
+    public Response submit(@RestForm("file") List<FileUpload> files, @RestForm("name") String name) throws IOException {
+        List<AuditService.Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            for (FileUpload f : files) {
+                uploads.add(new AuditService.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
+            }
+        }
+        return accepted(audits.submit(name, uploads));
+    }
+
+    @POST
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Start an audit from a .zip sent as the request body (?name=…); 202 {id}")
+    public Response submitZip(byte[] body, @QueryParam("name") String name) {
+        List<AuditService.Upload> uploads = body == null || body.length == 0 ? List.of()
+                : List.of(new AuditService.Upload("upload.zip", body));
+        return accepted(audits.submit(name, uploads));
+    }
+
+    private static Response accepted(AuditViews.Submitted s) {
+        return Response.accepted(s).location(URI.create(s.self())).build();
+    }
+
+    @GET
+    @Operation(summary = "All audits, newest first, with their progress")
+    public List<AuditViews.Audit> list() {
+        return audits.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An audit's status: total, done, failed (file and reason), duplicates, elapsed time, progress")
+    public AuditViews.Audit get(@PathParam("id") String id) {
+        return audits.get(uuid(id)).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Operation(summary = "One row per report (sort=score|unit|grade|failures|year|file, order=asc|desc) and a summary")
+    public AuditViews.Results results(@PathParam("id") String id, @QueryParam("sort") String sort, @QueryParam("order") String order) {
+        return audits.results(uuid(id), sort, order).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/{id}/rerun")
+    @Operation(summary = "Check the same files again with the current rules: a new audit linked to this one; 202 {id}")
+    public Response rerun(@PathParam("id") String id) {
+        return accepted(audits.rerun(uuid(id)).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @Operation(summary = "For a re-run: what changed per report against the audit it re-ran")
+    public AuditViews.Changes changes(@PathParam("id") String id) {
+        return audits.changes(uuid(id)).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/{id}/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The ranking as CSV (UTF-8 with BOM, for Excel)")
+    public Response csv(@PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        byte[] bytes = export.csv(uuid).orElseThrow(NotFoundException::new);
+        return download(bytes, "text/csv; charset=UTF-8", fileName(uuid, "csv"));
+    }
+
+    @GET
+    @Path("/{id}/export.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "Excel workbook: ranking, item × report matrix coloured by status, findings with evidence")
+    public Response xlsx(@PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        byte[] bytes = export.xlsx(uuid).orElseThrow(NotFoundException::new);
+        return download(bytes, XLSX, fileName(uuid, "xlsx"));
+    }
+
+    private String fileName(UUID id, String ext) {
+        String name = audits.get(id).map(AuditViews.Audit::name).orElse(null);
+        return (name == null ? "体检结果" : name.replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "-体检结果") + "." + ext;
+    }
+
+    private static Response download(byte[] bytes, String type, String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .build();
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+}
