@@ -73,23 +73,23 @@ final class Layout {
     /** The title nearest the body, or null when no line looks like one. */
     static Title findTitle(String text) {
         List<Line> lines = lines(text);
-        int limit = lines.size();
+        int footer = lines.size();
         for (int i = 0; i < lines.size(); i++) {
-            Line t = trim(text, lines.get(i));
-            if (LINE_HEADING.matcher(t.of(text)).find()) {
-                limit = i;
+            if (FOOTER.matcher(trim(text, lines.get(i)).of(text)).find()) {
+                footer = i;
                 break;
             }
         }
-        if (limit == lines.size()) {
-            limit = Math.min(lines.size(), 60);
-        }
         Title strong = null;
         Title weak = null;
+        // pages repeat the title (名称: line, heading of the page): take the last title line before the first
+        // 一、 heading that follows it, so that a 一、 in the page's navigation does not stop the search
+        int limit = footer;
         for (int i = 0; i < limit; i++) {
             Line t = trim(text, lines.get(i));
             String s = t.of(text);
             if (s.isEmpty()) continue;
+            if ((strong != null || weak != null) && LINE_HEADING.matcher(s).find()) break;
             Matcher meta = META_PREFIX.matcher(s);
             if (meta.matches()) {
                 if (titleLike(meta.group(1).trim())) {
