@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The figures half of the parser on the three published sample reports, page chrome included. */
-class SampleReportsTest {
+class SampleFiguresTest {
 
     private static Optional<Metric> find(List<Metric> ms, String label, String unit) {
         return ms.stream().filter(m -> m.getLabel().equals(label) && m.getUnit().equals(unit)).findFirst();
