@@ -193,16 +193,8 @@ public class AuditWorkers {
             queue.fail(file, owner, "check-failed", "体检出错：" + e);
             return;
         }
-        String reportUnit = outcome.report().getUnit();
-        String unitKey = UnitNames.normalise(reportUnit);
-        if (unitKey == null) {
-            unitKey = UnitNames.unitFromText(outcome.report().getText());
-        }
-        Integer year = outcome.report().getYear();
-        if (year == null) {
-            year = UnitNames.yearFromText(outcome.report().getText());
-        }
-        if (!queue.finish(file, owner, outcome, unitKey, year)) {
+        String unitKey = UnitNames.normalise(outcome.report().getUnit());
+        if (!queue.finish(file, owner, outcome, unitKey, outcome.report().getYear())) {
             LOG.infof("audit file %d was taken over by another instance; its check here is dropped", file.id());
         }
     }

@@ -22,10 +22,6 @@ public final class UnitNames {
     /** "沙坪坝街道党工委、沙坪坝街道办事处": the first of several co-issuers names the unit. */
     private static final Pattern CO_ISSUERS = Pattern.compile("[、,，;；]");
 
-    /** A title line: "<issuer>关于2025年度法治政府建设情况的报告" or "<issuer>2025年法治政府建设年度报告". */
-    private static final Pattern TITLE = Pattern.compile(
-            "^(.*?)(关于)?((?:19|20)\\d{2})年度?(推进)?法治(政府)?建设");
-
     private UnitNames() {}
 
     /** The key a unit is matched by; null for a blank name. */
@@ -65,46 +61,5 @@ public final class UnitNames {
         String rest = LEADING_BODY.matcher(s.substring(m.end())).replaceFirst("");
         String core = TRAILING_BODY.matcher(rest).replaceFirst("");
         return core.length() >= 2 ? rest : "";
-    }
-
-    /** The year a report is about, read from its title line when the parser found none. */
-    public static Integer yearFromText(String text) {
-        Title t = title(text);
-        return t == null ? null : t.year();
-    }
-
-    /** The issuing unit, read from the title line (or the line above it) when the parser found none. */
-    public static String unitFromText(String text) {
-        Title t = title(text);
-        return t == null ? null : normalise(t.issuer());
-    }
-
-    record Title(String issuer, Integer year) {}
-
-    private static Title title(String text) {
-        if (text == null) {
-            return null;
-        }
-        String[] lines = text.split("\\R", 200);
-        String previous = null;
-        for (int i = 0; i < Math.min(lines.length, 120); i++) {
-            String line = Normalizer.normalize(lines[i], Normalizer.Form.NFKC).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher m = TITLE.matcher(line);
-            if (m.find() && (m.group(2) != null || line.contains("报告"))) {
-                String issuer = m.group(1);
-                int colon = Math.max(issuer.lastIndexOf(':'), issuer.lastIndexOf(']'));
-                issuer = issuer.substring(colon + 1).strip();
-                if (issuer.isEmpty() && previous != null && previous.length() <= 40) {
-                    issuer = previous;
-                }
-                Integer year = Integer.valueOf(m.group(3));
-                return new Title(issuer.isEmpty() ? null : issuer, year);
-            }
-            previous = line;
-        }
-        return null;
     }
 }
