@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.ingest.SafeZip;
 import tijian.rules.Example;
 import tijian.rules.Item;
 import tijian.rules.Problem;
@@ -38,6 +39,7 @@ import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
 import tijian.rules.RuleRevisionRecord;
 import tijian.rules.RuleSet;
+import tijian.rules.RuleSetCompiler;
 
 /** What the service checks with, and the rule author's workbench: validate, test, revisions, upload. */
 @Path("/api/rules")
@@ -134,9 +136,9 @@ public class RuleResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Compile one rule file sent as the body (?name=structure.drl) without activating it")
+    @Operation(summary = "Compile a rule file sent as the body (?name=structure.drl), or a zip of a rules folder, without activating it")
     public RuleAuthoring.Validation validateBody(@QueryParam("name") String name, byte[] body) {
-        return authoring.validate(Map.of(name == null ? "" : name, text(body)));
+        return authoring.validate(read(name, body));
     }
 
     @POST
@@ -174,9 +176,28 @@ public class RuleResource {
     private static Map<String, String> read(List<FileUpload> files) throws IOException {
         Map<String, String> read = new LinkedHashMap<>();
         for (FileUpload f : files == null ? List.<FileUpload>of() : files) {
-            read.put(f.fileName(), text(Files.readAllBytes(f.uploadedFile())));
+            read.putAll(read(f.fileName(), Files.readAllBytes(f.uploadedFile())));
         }
         return read;
+    }
+
+    /** A rule file by its name, or every rule file of a zipped rules folder (by their paths inside it). */
+    private static Map<String, String> read(String name, byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            return Map.of(name == null ? "" : name, text(bytes));
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (SafeZip.Entry e : SafeZip.entries(bytes, SafeZip.Limits.defaults())) {
+            String path = e.path();
+            // A zipped "rules/" folder keeps its own name in every path; the rule file names start below it.
+            int rules = path.indexOf("rules/");
+            String relative = rules >= 0 ? path.substring(rules + "rules/".length()) : path;
+            if (RuleSetCompiler.isRuleFile(relative)) {
+                files.put(relative, text(e.bytes()));
+            }
+        }
+        return files;
     }
 
     private static String text(byte[] body) {
