@@ -1,12 +1,271 @@
 package tijian.report;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** PLACEHOLDER until the structure parser lands. */
+/**
+ * Finds the numbered headings of a report and builds their tree.
+ *
+ * <p>Headings are looked for only between the title (when one is found) and the page footer, at two kinds of
+ * places: the start of a line, and just after a sentence end (。！？；;!?, possibly followed by a closing quote),
+ * because pasted reports lose their line breaks ("…有待激发。2.行政执法能力仍需加强。"). A mid-line 一、 is taken
+ * only when it continues the top-level numbering. Figures are not headings: 1. and (1) need a Chinese word after
+ * them (so 2.5万, 97.99%, 2026.01.28 never match), and Chinese markers must hold only numerals (so （社区） never
+ * matches). Inline 一是/二是 may also follow ，or ：, and 二是, 三是… may follow anything when the one before
+ * stands earlier on the same line ("…1500余份三是创新…").
+ */
 final class HeadingParser {
+    private static final String CN = "[一二三四五六七八九十]{1,3}";
+    private static final String SP = "[ \\t\\u3000\\u00A0]*";
+    private static final Pattern PAREN_CN = Pattern.compile("([（(])" + SP + "(" + CN + ")" + SP + "([）)])([、,，.．:：]*)");
+    private static final Pattern PAREN_AR = Pattern.compile("([（(])" + SP + "([0-9０-９]{1,2})" + SP + "([）)])([、,，.．:：]*)");
+    private static final Pattern CHINESE = Pattern.compile("(" + CN + ")" + SP + "([、.．]+)");
+    private static final Pattern ARABIC = Pattern.compile("([0-9０-９]{1,2})" + SP + "([.．、]+)(?![0-9０-９])");
+    private static final Pattern INLINE = Pattern.compile("(" + CN + ")是");
+    private static final String TERMINATORS = "。！？；;!?";
+    private static final String CLOSERS = "”’）)」』";
+    private static final String CN_DIGITS = "一二三四五六七八九十";
+
+    private enum Boundary { LINE, SENTENCE, SOFT, NONE }
+
+    private record Mark(HeadingStyle style, int start, int markerEnd, int number, List<String> defects, int lineEnd) {}
+
     private final List<PartWording> partWordings;
 
     HeadingParser(List<PartWording> partWordings) { this.partWordings = partWordings; }
 
-    List<Section> parse(String text) { return List.of(); }
+    List<Section> parse(String text) {
+        Layout.Title title = Layout.findTitle(text);
+        int from = Layout.bodyStart(text, title);
+        int to = Layout.contentEnd(text, from);
+        List<Mark> marks = findMarks(text, from, to);
+        return build(text, marks, to);
+    }
+
+    private List<Mark> findMarks(String text, int from, int to) {
+        List<Mark> marks = new ArrayList<>();
+        int lastChinese = 0;
+        for (Layout.Line line : Layout.lines(text)) {
+            int ls = Math.max(line.start(), from);
+            int le = Math.min(line.end(), to);
+            if (ls >= le) continue;
+            Mark lastInline = null;
+            int p = ls;
+            while (p < le) {
+                char c = text.charAt(p);
+                Mark m = null;
+                if (c == '（' || c == '(' || CN_DIGITS.indexOf(c) >= 0 || isDigit(c)) {
+                    m = tryMark(text, p, le, boundary(text, ls, p), lastInline, lastChinese);
+                }
+                if (m == null) {
+                    p++;
+                    continue;
+                }
+                marks.add(m);
+                if (m.style() == HeadingStyle.CHINESE) lastChinese = m.number();
+                if (m.style() == HeadingStyle.INLINE) lastInline = m;
+                p = m.markerEnd();
+            }
+        }
+        return marks;
+    }
+
+    private static Boundary boundary(String text, int lineStart, int p) {
+        int q = p - 1;
+        while (q >= lineStart && Layout.isSpace(text.charAt(q))) q--;
+        if (q < lineStart) return Boundary.LINE;
+        char d = text.charAt(q);
+        if (TERMINATORS.indexOf(d) >= 0) return Boundary.SENTENCE;
+        if (CLOSERS.indexOf(d) >= 0 && q - 1 >= lineStart && TERMINATORS.indexOf(text.charAt(q - 1)) >= 0) {
+            return Boundary.SENTENCE;
+        }
+        if ("：:，,".indexOf(d) >= 0) return Boundary.SOFT;
+        return Boundary.NONE;
+    }
+
+    private static Mark tryMark(String text, int p, int le, Boundary b, Mark lastInline, int lastChinese) {
+        boolean strong = b == Boundary.LINE || b == Boundary.SENTENCE;
+        char c = text.charAt(p);
+        if (c == '（' || c == '(') {
+            if (!strong) return null;
+            Matcher m = PAREN_CN.matcher(text).region(p, le);
+            HeadingStyle style = HeadingStyle.PAREN_CHINESE;
+            if (!m.lookingAt()) {
+                m = PAREN_AR.matcher(text).region(p, le);
+                style = HeadingStyle.PAREN_ARABIC;
+                if (!m.lookingAt()) return null;
+            }
+            int ts = skipSpaces(text, m.end(), le);
+            if (ts >= le || !titleStartOk(text.charAt(ts), style == HeadingStyle.PAREN_CHINESE)) return null;
+            List<String> defects = new ArrayList<>();
+            if (!m.group(4).isEmpty()) defects.add("extra-punctuation");
+            if ((m.group(1).charAt(0) == '（') != (m.group(3).charAt(0) == '）')) defects.add("mixed-width");
+            int number = style == HeadingStyle.PAREN_CHINESE ? chineseNumber(m.group(2)) : arabicNumber(m.group(2));
+            return new Mark(style, p, m.end(), number, defects, le);
+        }
+        if (CN_DIGITS.indexOf(c) >= 0) {
+            Matcher m = CHINESE.matcher(text).region(p, le);
+            if (m.lookingAt()) {
+                int number = chineseNumber(m.group(1));
+                boolean placed = b == Boundary.LINE || (b == Boundary.SENTENCE && number == lastChinese + 1);
+                int ts = skipSpaces(text, m.end(), le);
+                if (placed && ts < le && titleStartOk(text.charAt(ts), true)) {
+                    List<String> defects = new ArrayList<>();
+                    String sep = m.group(2);
+                    if (sep.length() > 1) defects.add("extra-punctuation");
+                    else if (!sep.equals("、")) defects.add("wrong-separator");
+                    return new Mark(HeadingStyle.CHINESE, p, m.end(), number, defects, le);
+                }
+                return null;
+            }
+            m = INLINE.matcher(text).region(p, le);
+            if (m.lookingAt()) {
+                int number = chineseNumber(m.group(1));
+                boolean placed = b != Boundary.NONE
+                        || (number > 1 && lastInline != null && lastInline.number() == number - 1
+                            && (p == 0 || CN_DIGITS.indexOf(text.charAt(p - 1)) < 0));
+                if (placed && m.end() < le) {
+                    return new Mark(HeadingStyle.INLINE, p, m.end(), number, List.of(), le);
+                }
+            }
+            return null;
+        }
+        if (isDigit(c)) {
+            if (!strong) return null;
+            Matcher m = ARABIC.matcher(text).region(p, le);
+            if (!m.lookingAt()) return null;
+            int ts = skipSpaces(text, m.end(), le);
+            if (ts >= le || !titleStartOk(text.charAt(ts), false)) return null;
+            List<String> defects = new ArrayList<>();
+            String sep = m.group(2);
+            if (sep.length() > 1) defects.add("extra-punctuation");
+            else if (sep.equals("、")) defects.add("wrong-separator");
+            return new Mark(HeadingStyle.ARABIC, p, m.end(), arabicNumber(m.group(1)), defects, le);
+        }
+        return null;
+    }
+
+    private List<Section> build(String text, List<Mark> marks, int to) {
+        int n = marks.size();
+        int[] parent = new int[n];
+        int[] bodyEnd = new int[n];
+        Deque<Integer> stack = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            int level = marks.get(i).style().getLevel();
+            while (!stack.isEmpty() && marks.get(stack.peek()).style().getLevel() >= level) {
+                bodyEnd[stack.pop()] = marks.get(i).start();
+            }
+            parent[i] = stack.isEmpty() ? -1 : stack.peek();
+            stack.push(i);
+        }
+        while (!stack.isEmpty()) bodyEnd[stack.pop()] = to;
+
+        // numbering among siblings: same style under the same parent
+        List<List<String>> defects = new ArrayList<>();
+        Map<String, Integer> previous = new HashMap<>();
+        int topLevel = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            Mark m = marks.get(i);
+            List<String> d = new ArrayList<>(m.defects());
+            String key = parent[i] + "/" + m.style();
+            Integer prev = previous.get(key);
+            if (m.style() == HeadingStyle.INLINE) {
+                // 一是 starts a new enumeration; a lone 二是 without its 一是 is not flagged
+                if (m.number() != 1 && prev != null) numberingDefect(d, prev, m.number());
+                bodyEnd[i] = Math.min(bodyEnd[i], m.lineEnd());
+            } else {
+                if (prev == null) {
+                    if (m.number() != 1) d.add("skipped");
+                } else {
+                    numberingDefect(d, prev, m.number());
+                }
+                topLevel = Math.min(topLevel, m.style().getLevel());
+            }
+            previous.put(key, m.number());
+            defects.add(d);
+        }
+
+        List<Section> sections = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Mark m = marks.get(i);
+            int ts = skipSpaces(text, m.markerEnd(), m.lineEnd());
+            int limit = m.lineEnd();
+            if (i + 1 < n && marks.get(i + 1).start() < limit) limit = marks.get(i + 1).start();
+            int stop = text.indexOf('。', ts);
+            int end;
+            int titleEnd;
+            if (stop >= 0 && stop < limit) {
+                titleEnd = stop;
+                end = stop + 1;
+            } else {
+                end = limit;
+                while (end > ts && Layout.isSpace(text.charAt(end - 1))) end--;
+                titleEnd = end;
+            }
+            String title = stripTitle(text.substring(ts, Math.max(ts, titleEnd)));
+            Set<Part> parts = EnumSet.noneOf(Part.class);
+            if (m.style() != HeadingStyle.INLINE) {
+                for (PartWording w : partWordings) {
+                    if (w.matches(title)) parts.add(w.part());
+                }
+            }
+            boolean top = m.style() != HeadingStyle.INLINE && m.style().getLevel() == topLevel;
+            sections.add(new Section(i, m.style(), text.substring(m.start(), m.markerEnd()), m.number(), title,
+                    m.start(), end, Math.max(end, bodyEnd[i]), parent[i], top, parts, defects.get(i)));
+        }
+        return sections;
+    }
+
+    private static void numberingDefect(List<String> d, int prev, int number) {
+        if (number <= prev) d.add("repeated");
+        else if (number > prev + 1) d.add("skipped");
+    }
+
+    private static String stripTitle(String s) {
+        int e = s.length();
+        while (e > 0 && ("。；;:：，,、".indexOf(s.charAt(e - 1)) >= 0 || Layout.isSpace(s.charAt(e - 1)))) e--;
+        return s.substring(0, e).strip();
+    }
+
+    private static int skipSpaces(String text, int p, int le) {
+        while (p < le && Layout.isSpace(text.charAt(p))) p++;
+        return p;
+    }
+
+    private static boolean titleStartOk(char c, boolean allowDigit) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) return true;
+        if ("“‘《「【\"".indexOf(c) >= 0) return true;
+        return allowDigit && isDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    static int arabicNumber(String s) {
+        int v = 0;
+        for (char c : s.toCharArray()) v = v * 10 + Character.getNumericValue(c);
+        return v;
+    }
+
+    /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23. */
+    static int chineseNumber(String s) {
+        int ten = s.indexOf('十');
+        if (ten < 0) {
+            int v = 0;
+            for (char c : s.toCharArray()) v = v * 10 + CN_DIGITS.indexOf(c) + 1;
+            return v;
+        }
+        int tens = ten == 0 ? 1 : CN_DIGITS.indexOf(s.charAt(ten - 1)) + 1;
+        int ones = ten + 1 < s.length() ? CN_DIGITS.indexOf(s.charAt(ten + 1)) + 1 : 0;
+        return tens * 10 + ones;
+    }
 }

@@ -1,12 +1,54 @@
 package tijian.report;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 
-/** PLACEHOLDER until the parser lands. */
+/**
+ * Finds marks without a partner in their paragraph (line): “ ” 《 》 （ ） ( ) ‘ ’ 【 】. Pairing uses a stack;
+ * （ and ( are one family, so （…) is not reported here. Straight quotes " ' are ignored (they do not say which
+ * side they are). When a closing mark meets other open marks above its own partner, those open marks are the
+ * unpaired ones ("《纲要（2021》" reports the （).
+ */
 final class Punctuation {
+    private static final String OPEN = "“《（(‘【";
+    private static final String CLOSE = "”》）)’】";
+
     private Punctuation() {}
 
+    private static int family(char c) {
+        int k = OPEN.indexOf(c);
+        if (k < 0) k = CLOSE.indexOf(c);
+        return k == 3 ? 2 : k; // ( and （ are one family
+    }
+
     static List<UnpairedMark> unpaired(String text) {
-        return List.of();
+        List<UnpairedMark> out = new ArrayList<>();
+        for (Layout.Line line : Layout.lines(text)) {
+            Deque<Integer> stack = new ArrayDeque<>();
+            for (int i = line.start(); i < line.end(); i++) {
+                char c = text.charAt(i);
+                if (OPEN.indexOf(c) >= 0) {
+                    stack.push(i);
+                } else if (CLOSE.indexOf(c) >= 0) {
+                    int f = family(c);
+                    boolean partnerOpen = stack.stream().anyMatch(p -> family(text.charAt(p)) == f);
+                    if (!partnerOpen) {
+                        out.add(new UnpairedMark(String.valueOf(c), i));
+                        continue;
+                    }
+                    while (true) {
+                        int p = stack.pop();
+                        if (family(text.charAt(p)) == f) break;
+                        out.add(new UnpairedMark(String.valueOf(text.charAt(p)), p));
+                    }
+                }
+            }
+            for (int p : stack) out.add(new UnpairedMark(String.valueOf(text.charAt(p)), p));
+        }
+        out.sort(Comparator.comparingInt(UnpairedMark::getStart));
+        return out;
     }
 }

@@ -1,12 +1,69 @@
 package tijian.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** PLACEHOLDER until the parser lands. */
+/**
+ * Calendar years written as 19xx年 / 20xx年(度), in the report text only (from the title to the page footer; page
+ * chrome such as "首页>…>2025年" is left out). Left out as well: years inside 《…》 citations, years of document
+ * numbers (沙府办发〔2025〕46号 and 沙府办发202546号 have no 年 after the year), and both ends of year ranges
+ * (2021—2025年, (2021－2025年), 2024年至2025年). Dates such as 2026年1月20日 in the text are kept: rules decide.
+ */
 final class YearMentions {
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9０-９])((?:19|20)\\d\\d)(?=年)");
+    private static final Pattern RANGE = Pattern.compile(
+            "(?<![0-9])(?:19|20)\\d\\d\\s*(?:年度|年)?\\s*[—–\\-－~～至到]{1,2}\\s*(?:19|20)\\d\\d(?:年度|年)?");
+
     private YearMentions() {}
 
     static List<YearMention> extract(String text, List<Section> sections, Span titleSpan) {
-        return List.of();
+        int from = titleSpan == null ? 0 : titleSpan.getStart();
+        int to = Layout.contentEnd(text, titleSpan == null ? 0 : titleSpan.getEnd());
+        List<int[]> ranges = new ArrayList<>();
+        Matcher r = RANGE.matcher(text);
+        while (r.find()) ranges.add(new int[] {r.start(), r.end()});
+
+        List<YearMention> out = new ArrayList<>();
+        Matcher m = YEAR.matcher(text).region(from, to);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1) + 1;
+            if (e < text.length() && text.charAt(e) == '度') e++;
+            if (inside(ranges, s) || inCitation(text, s)) continue;
+            int section = -1;
+            boolean inHeading = titleSpan != null && s >= titleSpan.getStart() && s < titleSpan.getEnd();
+            for (Section sec : sections) {
+                if (s >= sec.getStart() && s < sec.getBodyEnd()) {
+                    section = sec.getIndex();
+                    if (s < sec.getEnd()) inHeading = true;
+                }
+            }
+            out.add(new YearMention(Integer.parseInt(m.group(1)), s, e, section, inHeading));
+        }
+        return out;
+    }
+
+    private static boolean inside(List<int[]> ranges, int p) {
+        for (int[] r : ranges) if (p >= r[0] && p < r[1]) return true;
+        return false;
+    }
+
+    /** True when an unclosed 《 stands before p on its line and a 》 after it. */
+    private static boolean inCitation(String text, int p) {
+        for (int i = p - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '》') return false;
+            if (c == '《') {
+                for (int j = p; j < text.length(); j++) {
+                    char d = text.charAt(j);
+                    if (d == '\n' || d == '\r' || d == '《') return false;
+                    if (d == '》') return true;
+                }
+                return false;
+            }
+        }
+        return false;
     }
 }
