@@ -58,7 +58,10 @@ public final class Report {
     public String getText() { return text; }
     /** "沙坪坝街道党工委、沙坪坝街道办事处关于2025年法治政府建设情况的报告", or null when none was recognised. */
     public String getTitle() { return title; }
-    /** Where the title stands, or null. */
+    /**
+     * Where the title stands, or null. When the unit stands alone on the line before the 关于 line, the span covers
+     * both lines (so quoting it shows the line break, while {@link #getTitle()} joins them).
+     */
     public Span getTitleSpan() { return titleSpan; }
     /** The issuing body as the title or page names it: "重庆市綦江区关坝镇人民政府". */
     public String getIssuer() { return issuer; }
