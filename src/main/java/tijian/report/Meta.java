@@ -121,7 +121,9 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     /** "重庆市綦江区关坝镇人民政府" → "关坝镇"; "沙坪坝街道党工委、沙坪坝街道办事处" → "沙坪坝街道"; "重庆市沙坪坝区司法局" → "沙坪坝区司法局". */
     static String unitOf(String issuer) {
         if (issuer == null || issuer.isBlank()) return null;
-        String u = issuer.split("[、，,和及与/\\s]+")[0].strip();
+        // 和/及/与 join co-issuers only right after a body's name ("XX镇党委和XX镇人民政府"); elsewhere they are part of
+        // a place name (人和街道, 和平镇).
+        String u = issuer.split("[、，,/\\s]+|(?<=党委|党工委|工委|政府|办事处|委员会)[和及与]")[0].strip();
         String before;
         do {
             before = u;

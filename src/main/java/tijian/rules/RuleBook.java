@@ -84,19 +84,22 @@ public class RuleBook {
         if (current != null && current.rules().revision().equals(revision)) {
             return Optional.empty();
         }
+        long start = System.nanoTime();
         try {
-            activate(RuleSetCompiler.compile(files));
+            RuleSet rules = RuleSetCompiler.compile(files);
+            activate(rules, (System.nanoTime() - start) / 1_000_000);
             return Optional.empty();
         } catch (RuleSetRejected e) {
             return Optional.of(reject(e.revision(), source, e.problems()));
         }
     }
 
-    private void activate(RuleSet rules) {
+    private void activate(RuleSet rules, long compileMillis) {
         Instant now = Instant.now();
         store(rules, now);
         live.set(new Live(rules, now));
-        LOG.infof("rule set %s is live: %d items, %d examples", rules.shortRevision(), rules.items().size(), rules.examples().size());
+        LOG.infof("rule set %s is live: %d items, %d examples passed; compiled and tested in %d ms",
+                rules.shortRevision(), rules.items().size(), rules.examples().size(), compileMillis);
     }
 
     private Rejection reject(String revision, String source, List<Problem> problems) {

@@ -32,6 +32,7 @@ import tijian.report.ReportParser;
 public final class RuleSetCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ClassLoader CLASS_LOADER = new CompilerClassLoader(RuleSetCompiler.class.getClassLoader());
 
     private RuleSetCompiler() {}
 
@@ -120,15 +121,12 @@ public final class RuleSetCompiler {
     }
 
     public static List<ExampleResult> runExamples(RuleSet rules) {
-        List<ExampleResult> failures = new ArrayList<>();
-        for (Example example : rules.examples()) {
-            failures.add(run(example, rules));
-        }
-        return failures.stream().filter(r -> !r.passed()).toList();
+        return runAllExamples(rules).stream().filter(r -> !r.passed()).toList();
     }
 
+    /** Every example's outcome, in file order; examples are independent checks, so they run in parallel. */
     public static List<ExampleResult> runAllExamples(RuleSet rules) {
-        return rules.examples().stream().map(e -> run(e, rules)).toList();
+        return rules.examples().parallelStream().map(e -> run(e, rules)).toList();
     }
 
     private static ExampleResult run(Example example, RuleSet rules) {
@@ -141,7 +139,7 @@ public final class RuleSetCompiler {
     }
 
     private static KieBase build(Map<String, String> drl, List<Problem> problems) {
-        ClassLoader appLoader = RuleSetCompiler.class.getClassLoader();
+        ClassLoader appLoader = CLASS_LOADER;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Drools finds its own services through the context class loader; under Quarkus that is not always ours.

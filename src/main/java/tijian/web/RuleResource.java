@@ -40,6 +40,7 @@ import tijian.rules.RuleBook;
 import tijian.rules.RuleRevisionRecord;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
+import tijian.rules.RuleWatcher;
 
 /** What the service checks with, and the rule author's workbench: validate, test, revisions, upload. */
 @Path("/api/rules")
@@ -52,7 +53,11 @@ public class RuleResource {
     @Inject
     RuleAuthoring authoring;
 
-    public record RuleSetView(String revision, Instant activeSince, String directory, List<Item> items,
+    @Inject
+    RuleWatcher watcher;
+
+    /** {@code watching}: whether saved changes in the directory are picked up right now. */
+    public record RuleSetView(String revision, Instant activeSince, String directory, boolean watching, List<Item> items,
                               List<Problem> warnings, RuleBook.Rejection lastRejection) {}
 
     public record RevisionView(String revision, Instant activatedAt, int itemCount, boolean live) {}
@@ -68,9 +73,10 @@ public class RuleResource {
     public RuleSetView rules() {
         RuleBook.Rejection rejection = ruleBook.lastRejection().orElse(null);
         return ruleBook.live()
-                .map(l -> new RuleSetView(l.rules().revision(), l.since(), ruleBook.dir().toString(),
+                .map(l -> new RuleSetView(l.rules().revision(), l.since(), ruleBook.dir().toString(), watcher.isWatching(),
                         List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection))
-                .orElseGet(() -> new RuleSetView(null, null, ruleBook.dir().toString(), List.of(), List.of(), rejection));
+                .orElseGet(() -> new RuleSetView(null, null, ruleBook.dir().toString(), watcher.isWatching(), List.of(),
+                        List.of(), rejection));
     }
 
     @GET

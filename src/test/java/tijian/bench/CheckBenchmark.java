@@ -30,6 +30,11 @@ class CheckBenchmark {
         RuleSet rules = RuleSetCompiler.compile(files);
         System.out.printf("rule book: %d items, %d examples; first compile incl. examples %.0f ms%n",
                 rules.items().size(), rules.examples().size(), ms(System.nanoTime() - t0));
+        for (int i = 2; i <= 4; i++) {
+            long t = System.nanoTime();
+            RuleSetCompiler.compile(files);
+            System.out.printf("compile #%d incl. examples %.0f ms%n", i, ms(System.nanoTime() - t));
+        }
 
         for (String name : SAMPLES) {
             String text = Files.readString(Path.of("src/test/resources/reports", name), StandardCharsets.UTF_8);
@@ -60,6 +65,12 @@ class CheckBenchmark {
             RuleSetCompiler.compile(changed);
         }
         System.out.printf("recompile incl. examples: %.0f ms each over %d reloads%n", ms(System.nanoTime() - r0) / reloads, reloads);
+        long c0 = System.nanoTime();
+        RuleSet compiled = RuleSetCompiler.compileWithoutExamples(files);
+        long c1 = System.nanoTime();
+        RuleSetCompiler.runExamples(compiled);
+        long c2 = System.nanoTime();
+        System.out.printf("of which compiling %.0f ms, running the %d examples %.0f ms%n", ms(c1 - c0), compiled.examples().size(), ms(c2 - c1));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used after %d reloads and GC: %d MB%n", reloads, (rt.totalMemory() - rt.freeMemory()) >> 20);

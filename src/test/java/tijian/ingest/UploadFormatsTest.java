@@ -50,7 +50,7 @@ class UploadFormatsTest {
         }
         Optional<File> font = Fixtures.cjkFont();
         if (font.isPresent()) {
-            byte[] pdf = Fixtures.pdf(Fixtures.lines(text), Fixtures.fontFile(font.get()), 11, null);
+            byte[] pdf = Fixtures.pdf(Fixtures.lines(text), Fixtures.fontFile(font.get()), 11, "法治政府建设情况报告");
             assertEquals(expected, statuses(upload("report.pdf", pdf, "application/pdf")), ".pdf");
         }
     }

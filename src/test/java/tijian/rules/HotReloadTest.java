@@ -72,6 +72,16 @@ class HotReloadTest {
             """;
 
     @Test
+    @Order(0)
+    void theServiceWatchesTheRulesDirectory() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!given().get("/api/rules").jsonPath().getBoolean("watching") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get("/api/rules").then().body("watching", equalTo(true));
+    }
+
+    @Test
     @Order(1)
     void aNewRuleFileGoesLiveWithinTwoSeconds() throws Exception {
         String before = liveRevision();
