@@ -34,8 +34,8 @@ public final class RuleFunctions {
         return regex.length() == 0 ? "(?!)" : regex.toString();
     }
 
-    /** A figure as a reader writes it: 100.0 → "100", 97.5 → "97.5". */
+    /** A figure as a reader writes it: 100.0 → "100", 97.5 → "97.5", 27.3109 → "27.31". */
     public static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
     }
 }
