@@ -44,8 +44,14 @@ public final class Checker {
     }
 
     private static List<Finding> findings(Report report, RuleSet rules) {
-        KieSession session = rules.kieBase().newKieSession();
+        // Drools looks its runtime services up through the context class loader; a pool thread (examples run in
+        // parallel) may carry another one, and a failed lookup breaks Drools for the rest of the JVM.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Checker.class.getClassLoader());
+        KieSession session = null;
         try {
+            session = rules.kieBase().newKieSession();
             session.insert(report);
             report.getSections().forEach(session::insert);
             report.getMetrics().forEach(session::insert);
@@ -66,7 +72,10 @@ public final class Checker {
             }
             return findings;
         } finally {
-            session.dispose();
+            if (session != null) {
+                session.dispose();
+            }
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -131,26 +131,27 @@ class AuditQueueTest {
             UUID id = audits.submit("两个实例", uploads(500, 30)).id();
             // concurrent claims never overlap
             CyclicBarrier barrier = new CyclicBarrier(2);
-            Callable<List<AuditQueue.Claimed>> claim = () -> {
+            // Both hold their claims until both have claimed: a release in between would hand a file on legitimately.
+            Callable<Map.Entry<String, List<AuditQueue.Claimed>>> claim = () -> {
                 String owner = "claimer-" + Thread.currentThread().getId();
                 barrier.await();
-                return queue.claim(owner, 20, Duration.ofMinutes(5)).stream().map(f -> {
-                    queue.release(f, owner);
-                    return f;
-                }).toList();
+                return Map.entry(owner, queue.claim(owner, 20, Duration.ofMinutes(5)));
             };
-            Future<List<AuditQueue.Claimed>> a = pool.submit(claim);
-            Future<List<AuditQueue.Claimed>> b = pool.submit(claim);
+            Future<Map.Entry<String, List<AuditQueue.Claimed>>> a = pool.submit(claim);
+            Future<Map.Entry<String, List<AuditQueue.Claimed>>> b = pool.submit(claim);
             Set<Long> ids = new HashSet<>();
-            a.get().forEach(f -> ids.add(f.id()));
+            a.get().getValue().forEach(f -> ids.add(f.id()));
             int overlap = 0;
-            for (AuditQueue.Claimed f : b.get()) {
+            for (AuditQueue.Claimed f : b.get().getValue()) {
                 if (!ids.add(f.id())) {
                     overlap++;
                 }
             }
             assertEquals(0, overlap);
             assertEquals(30, ids.size());
+            for (var held : List.of(a.get(), b.get())) {
+                held.getValue().forEach(f -> queue.release(f, held.getKey()));
+            }
 
             // two instances work the audit to its end
             CyclicBarrier start = new CyclicBarrier(2);
