@@ -88,7 +88,10 @@ public final class Checker {
         }
         Set<String> messages = new LinkedHashSet<>();
         Set<Span> spans = new LinkedHashSet<>();
-        for (Finding f : findings) {
+        // The engine hands findings back in no particular order; a reader expects them in the order of the text.
+        List<Finding> inTextOrder = new ArrayList<>(findings);
+        inTextOrder.sort(Comparator.comparingInt(f -> f.getEvidence().stream().mapToInt(Span::getStart).min().orElse(Integer.MAX_VALUE)));
+        for (Finding f : inTextOrder) {
             if (f.getStatus() == status) {
                 if (f.getMessage() != null && !f.getMessage().isBlank()) {
                     messages.add(f.getMessage());
