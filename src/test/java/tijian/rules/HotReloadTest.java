@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,7 +47,7 @@ class HotReloadTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             if (System.getProperty("tijian.test.hot-reload-rules") == null) {
-                copyBundledRules();
+                RuleFolders.copyBundledTo(RULES);
                 System.setProperty("tijian.test.hot-reload-rules", RULES.toString());
             }
             return Map.of("checker.rules.dir", RULES.toString(), "checker.rules.upload-enabled", "true");
@@ -197,31 +195,5 @@ class HotReloadTest {
         Path temp = Files.createTempFile(RULES, ".edit", ".tmp");
         Files.writeString(temp, content, StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void copyBundledRules() {
-        try {
-            Path source = Path.of("rules");
-            Path copy = RULES;
-            if (Files.exists(copy)) {
-                try (Stream<Path> old = Files.walk(copy)) {
-                    for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            try (Stream<Path> paths = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) paths::iterator) {
-                    Path target = copy.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
