@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,22 +48,14 @@ public class CheckService {
 
     private DocumentReader reader;
 
-    DocumentReader reader() {
-        if (reader == null) {
-            reader = new DocumentReader(maxBytes, timeout);
-        }
-        return reader;
+    @PostConstruct
+    void createReader() {
+        reader = new DocumentReader(maxBytes, timeout);
     }
 
-    /** Reads a file of any supported format and checks it. */
+    /** Reads a file of any supported format, checks it and stores the result. */
     public CheckView check(byte[] content, String fileName, String contentType) {
-        Document document = reader().read(content, fileName, contentType);
-        return check(document.text(), document.format(), fileName);
-    }
-
-    /** Checks report text with the live rule set and stores the result. */
-    public CheckView check(String text, String format, String fileName) {
-        Outcome outcome = evaluate(text, format, fileName);
+        Outcome outcome = evaluate(content, fileName, contentType);
         store(outcome.view(), outcome.report());
         return outcome.view();
     }
@@ -72,7 +65,7 @@ public class CheckService {
 
     /** Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping). */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
-        Document document = reader().read(content, fileName, contentType);
+        Document document = reader.read(content, fileName, contentType);
         return evaluate(document.text(), document.format(), fileName);
     }
 
