@@ -92,19 +92,17 @@ public class RuleWatcher {
         watching = true;
         try {
             while (true) {
-                WatchKey key = watcher.take();
-                boolean changed = drain(key);
-                // Collect the rest of the burst before compiling once.
+                drain(watcher.take());
+                // Collect the rest of the burst before compiling once. A change to a file that is not a rule file
+                // (README, editor swap files) reloads the same revision, which the rule book ignores.
                 WatchKey more;
                 while ((more = watcher.poll(quietPeriod.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    changed |= drain(more);
+                    drain(more);
                 }
-                if (changed) {
-                    try {
-                        ruleBook.reload();
-                    } catch (RuntimeException e) {
-                        LOG.error("reloading the rules failed; the live rule set stays", e);
-                    }
+                try {
+                    ruleBook.reload();
+                } catch (RuntimeException e) {
+                    LOG.error("reloading the rules failed; the live rule set stays", e);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -130,7 +128,8 @@ public class RuleWatcher {
         });
     }
 
-    private boolean drain(WatchKey key) {
+    /** Consumes a key's events, watching folders created meanwhile too. */
+    private void drain(WatchKey key) {
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.context() instanceof Path name) {
@@ -145,6 +144,5 @@ public class RuleWatcher {
             }
         }
         key.reset();
-        return true;
     }
 }
