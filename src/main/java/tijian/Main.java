@@ -23,6 +23,10 @@ public final class Main {
             System.setProperty("quarkus.datasource.username", db.username());
             System.setProperty("quarkus.datasource.password", db.password());
         }
+        if (!configured("quarkus.http.auth.session.encryption-key") && System.getenv("CHECKER_SESSION_KEY") == null) {
+            System.setProperty("quarkus.http.auth.session.encryption-key",
+                    SessionKey.readOrCreate(Path.of(setting("checker.data.dir", "data")).resolve("session-key")));
+        }
         Quarkus.run(args);
     }
 

@@ -17,6 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import tijian.security.Caller;
+
 /** One stored check: the report text, what the service answered, and the item statuses for queries. */
 @Entity
 @Table(name = "report_check")
@@ -42,6 +44,27 @@ public class CheckRecord extends PanacheEntityBase {
     public String result;
     /** The audit file this check was made for, or null for a single check. */
     public Long auditFileId;
+    /** The signed-in user who made a single check; null for an anonymous one and for audit checks. */
+    public String owner;
+    /** The owner's unit key when the owner is a unit user: its colleagues read the check too. */
+    public String ownerUnitKey;
+
+    /**
+     * Who may read this check: inspectors and rule authors read all; a user its own and its unit's; an anonymous
+     * check (no owner, not made for an audit) whoever holds its id. Everyone else is told it does not exist.
+     */
+    public boolean readableBy(Caller caller) {
+        if (caller.readsEverything()) {
+            return true;
+        }
+        if (auditFileId != null) {
+            return false;
+        }
+        if (owner == null) {
+            return true;
+        }
+        return owner.equals(caller.name()) || (ownerUnitKey != null && ownerUnitKey.equals(caller.unitKey()));
+    }
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "check_item", joinColumns = @JoinColumn(name = "check_id"))

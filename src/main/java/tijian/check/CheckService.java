@@ -30,6 +30,7 @@ import tijian.rules.Checklist;
 import tijian.rules.ChecklistItem;
 import tijian.rules.RuleBook;
 import tijian.rules.RuleSet;
+import tijian.security.Caller;
 
 /** Checks one document end to end: text out of the file, parse, rules, score, store. */
 @ApplicationScoped
@@ -46,6 +47,9 @@ public class CheckService {
     @ConfigProperty(name = "checker.ingest.timeout")
     Duration timeout;
 
+    @ConfigProperty(name = "checker.auth.store-anonymous-checks")
+    boolean storeAnonymous;
+
     private DocumentReader reader;
 
     @PostConstruct
@@ -53,10 +57,15 @@ public class CheckService {
         reader = new DocumentReader(maxBytes, timeout);
     }
 
-    /** Reads a file of any supported format, checks it and stores the result. */
-    public CheckView check(byte[] content, String fileName, String contentType) {
+    /**
+     * Reads a file of any supported format, checks it and stores the result as the caller's (an anonymous check is
+     * stored without an owner, or not at all when {@code checker.auth.store-anonymous-checks=false}).
+     */
+    public CheckView check(byte[] content, String fileName, String contentType, Caller owner) {
         Outcome outcome = evaluate(content, fileName, contentType);
-        store(outcome.view(), outcome.report());
+        if (!owner.isAnonymous() || storeAnonymous) {
+            store(outcome.view(), outcome.report(), owner);
+        }
         return outcome.view();
     }
 
@@ -106,16 +115,43 @@ public class CheckService {
         return notices;
     }
 
-    /** The stored answer of a check, exactly as it was first returned. */
-    public Optional<String> stored(UUID id) {
+    /** The stored answer of a check, exactly as it was first returned; empty when there is none the caller may read. */
+    public Optional<String> stored(UUID id, Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CheckRecord r = CheckRecord.findById(id);
-            return Optional.ofNullable(r == null ? null : r.result);
+            return Optional.ofNullable(r == null || !r.readableBy(caller) ? null : r.result);
         });
     }
 
-    private void store(CheckView view, Report report) {
-        QuarkusTransaction.requiringNew().run(() -> record(view, report).persist());
+    /** One line of a list of stored checks. */
+    public record Summary(UUID id, Instant checkedAt, String fileName, String title, String unit, Integer year,
+                          double score, String grade, String owner, boolean audit) {}
+
+    /**
+     * The stored checks the caller may list, newest first: every check for inspectors and rule authors, a unit's
+     * for a unit user, one's own otherwise. Anonymous checks are never listed (only their id opens them).
+     */
+    public List<Summary> list(Caller caller, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = caller.readsEverything()
+                    ? CheckRecord.<CheckRecord>find("order by checkedAt desc")
+                    : caller.unitKey() != null
+                    ? CheckRecord.<CheckRecord>find("ownerUnitKey = ?1 or owner = ?2 order by checkedAt desc", caller.unitKey(), caller.name())
+                    : CheckRecord.<CheckRecord>find("owner = ?1 order by checkedAt desc", caller.name());
+            return query.page(page, size).list().stream()
+                    .map(r -> new Summary(r.id, r.checkedAt, r.fileName, r.title, r.unit, r.year, r.score, r.grade, r.owner,
+                            r.auditFileId != null))
+                    .toList();
+        });
+    }
+
+    private void store(CheckView view, Report report, Caller owner) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CheckRecord r = record(view, report);
+            r.owner = owner.name();
+            r.ownerUnitKey = owner.unitKey();
+            r.persist();
+        });
     }
 
     private CheckRecord record(CheckView view, Report report) {

@@ -119,7 +119,7 @@ public class RuleAuthoring {
 
     private void requireUpload() {
         if (!uploadEnabled) {
-            throw new Refused(403, "uploading rule files is switched off (checker.rules.upload-enabled=false) until roles exist");
+            throw new Refused(403, "uploading rule files is switched off on this service (checker.rules.upload-enabled=false)");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,11 +31,16 @@ import io.smallrye.common.annotation.Blocking;
 import tijian.audit.AuditExport;
 import tijian.audit.AuditService;
 import tijian.audit.AuditViews;
+import tijian.security.Roles;
 
-/** Audits: every report of a district uploaded at once, checked in the background, results, exports, re-runs. */
+/**
+ * Audits: every report of a district uploaded at once, checked in the background, results, exports, re-runs.
+ * Inspectors run them; rule authors read them (to see what a rule change does to a district).
+ */
 @Path("/api/audits")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed({Roles.INSPECTOR, Roles.RULE_AUTHOR})
 public class AuditResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -46,6 +52,7 @@ public class AuditResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Start an audit: form parts \"file\" (many reports, or one .zip with folders) and an optional \"name\"; 202 {id}")
     public Response submit(@RestForm("file") List<FileUpload> files, @RestForm("name") String name) throws IOException {
         List<AuditService.Upload> uploads = new ArrayList<>();
@@ -59,6 +66,7 @@ public class AuditResource {
 
     @POST
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Start an audit from a .zip sent as the request body (?name=…); 202 {id}")
     public Response submitZip(byte[] body, @QueryParam("name") String name) {
         List<AuditService.Upload> uploads = body == null || body.length == 0 ? List.of()
@@ -92,6 +100,7 @@ public class AuditResource {
 
     @POST
     @Path("/{id}/rerun")
+    @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Check the same files again with the current rules: a new audit linked to this one; 202 {id}")
     public Response rerun(@PathParam("id") String id) {
         return accepted(audits.rerun(uuid(id)).orElseThrow(NotFoundException::new));

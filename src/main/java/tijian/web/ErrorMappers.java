@@ -7,6 +7,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
 import tijian.ingest.IngestException;
 import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
@@ -35,6 +39,26 @@ public class ErrorMappers {
             default -> "规则文件名无效：应为 名称.drl、名称.examples.txt 或 data/名称.csv。";
         };
         return ApiError.response(e.status(), "rule-file-refused", zh, e.getMessage());
+    }
+
+    /**
+     * Not signed in. API clients get the Basic challenge; the pages' own requests (marked X-Requested-With) do not,
+     * or the browser would pop up its own password dialog instead of the page's login link.
+     */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        Response.ResponseBuilder answer = Response.fromResponse(ApiError.response(401, "unauthenticated",
+                "请先登录（页面：/login；API：HTTP Basic 用户名和密码）。",
+                "Sign in first (pages: /login; API: HTTP Basic with your user name and password)."));
+        if (request.getHeader("X-Requested-With") == null) {
+            answer.header("WWW-Authenticate", "Basic realm=\"fazhi-tijian\", charset=\"UTF-8\"");
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ApiError.response(403, "forbidden", "您的角色无权进行此操作。", "Your role may not do this.");
     }
 
     @ServerExceptionMapper

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.ingest.SafeZip;
@@ -41,11 +43,16 @@ import tijian.rules.RuleRevisionRecord;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
 import tijian.rules.RuleWatcher;
+import tijian.security.Roles;
 
-/** What the service checks with, and the rule author's workbench: validate, test, revisions, upload. */
+/**
+ * What the service checks with (any signed-in user may read the items it judges by), and the rule author's
+ * workbench: validate, test, revisions, upload.
+ */
 @Path("/api/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.RULE_AUTHOR)
 public class RuleResource {
     @Inject
     RuleBook ruleBook;
@@ -69,7 +76,8 @@ public class RuleResource {
     public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
 
     @GET
-    @Operation(summary = "The live rule set: revision, since when, items, warnings and the last rejected change")
+    @Authenticated
+    @Operation(summary = "The live rule set: revision, since when, items, warnings and the last rejected change (signed-in users)")
     public RuleSetView rules() {
         RuleBook.Rejection rejection = ruleBook.lastRejection().orElse(null);
         return ruleBook.live()
@@ -120,6 +128,7 @@ public class RuleResource {
 
     @GET
     @Path("/{itemId}")
+    @Authenticated
     @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples")
     public ItemDetail item(@PathParam("itemId") String itemId) {
         RuleSet rules = ruleBook.active();
@@ -165,7 +174,7 @@ public class RuleResource {
     @PUT
     @Path("/files/{name: .+}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload a rule file; it goes live if the rules still validate (off unless checker.rules.upload-enabled)")
+    @Operation(summary = "Upload a rule file; it goes live if the rules still validate (rule authors; unless checker.rules.upload-enabled=false)")
     public Response put(@PathParam("name") String name, byte[] body) {
         RuleAuthoring.Validation v = authoring.put(name, text(body));
         return Response.status(v.valid() ? 200 : 422).entity(v).build();

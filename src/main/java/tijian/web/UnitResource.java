@@ -2,6 +2,7 @@ package tijian.web;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,9 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.audit.UnitHistory;
+import tijian.security.Caller;
+import tijian.security.Roles;
 
 /** Units recognised across audits and years by normalised name. */
 @Path("/api/units")
@@ -24,16 +29,24 @@ public class UnitResource {
     @Inject
     UnitHistory history;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
-    @Operation(summary = "Every unit met in an audit: its years and latest score")
+    @RolesAllowed({Roles.INSPECTOR, Roles.RULE_AUTHOR})
+    @Operation(summary = "Every unit met in an audit: its years and latest score (inspectors, rule authors)")
     public List<UnitHistory.Unit> units() {
         return history.units();
     }
 
     @GET
     @Path("/{name}/history")
-    @Operation(summary = "A unit's score, grade and item statuses per year (name in any written form: 重庆市綦江区关坝镇人民政府 = 关坝镇)")
+    @Authenticated
+    @Operation(summary = "A unit's score, grade and item statuses per year (name in any written form: 重庆市綦江区关坝镇人民政府 = 关坝镇); a unit user its own unit only, 404 for others")
     public UnitHistory.History history(@PathParam("name") String name) {
+        if (!Caller.of(identity).mayReadUnit(name)) {
+            throw new NotFoundException();
+        }
         return history.history(name).orElseThrow(NotFoundException::new);
     }
 }

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /**
  * Through the API: the same report gives the same checklist whatever container it comes in, and every bad upload
  * gets its 4xx with a code and a message in both languages.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 class UploadFormatsTest {
     static final String SHAPINGBA = "shapingba-street-2025.txt";
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /**
  * A service started on a rules folder with a broken file still comes up: it shows the errors, serves the last
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
  * soon as the file is fixed.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @TestProfile(BrokenRulesAtStartTest.Profile.class)
 class BrokenRulesAtStartTest {
     static final Path RULES = Path.of("target", "broken-at-start-rules").toAbsolutePath();

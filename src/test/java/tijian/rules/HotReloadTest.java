@@ -30,12 +30,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /**
  * The rule author's loop against a running service: save a file, see it live (or rejected with its position)
  * within 2 s, while checks keep succeeding. Works on a copy of the bundled rules.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @TestProfile(HotReloadTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotReloadTest {

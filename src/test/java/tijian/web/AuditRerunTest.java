@@ -21,9 +21,12 @@ import tijian.audit.AuditTestSupport;
 import tijian.audit.ReportVariations;
 import tijian.db.EmbeddedDatabaseResource;
 import tijian.rules.RuleBook;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /** A re-run with changed rules: a new audit linked to the old one, and what changed per report. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class AuditRerunTest {
     static final String PROBE = """

@@ -55,8 +55,11 @@ import tijian.audit.ReportVariations;
 import tijian.audit.ReportVariations.Variation;
 import tijian.audit.UnitNames;
 import tijian.db.EmbeddedDatabaseResource;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class AuditResourceTest {
     @Inject

@@ -26,8 +26,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import tijian.db.EmbeddedDatabaseResource;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class CheckResourceTest {
     static final List<String> ORDER = List.of("FAIL", "WARN", "NOT_APPLICABLE", "PASS");
@@ -130,8 +133,10 @@ class CheckResourceTest {
     }
 
     @Test
-    void uploadingRuleFilesIsOffByDefault() {
-        given().contentType("text/plain").body("x").put("/api/rules/files/x.drl").then().statusCode(403);
+    void anUploadedRuleFileThatDoesNotCompileIsRefusedAndNeverWritten() {
+        given().contentType("text/plain").body("rule \"x\" when then end end").put("/api/rules/files/x.drl")
+                .then().statusCode(422).body("valid", equalTo(false)).body("errors[0].file", equalTo("x.drl"));
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("rules", "x.drl")));
     }
 
     @Test

@@ -17,9 +17,12 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /** The rule author's workbench over HTTP: validate without activating, run the examples, item detail. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 class RuleResourceTest {
     static final String DRL = """
             package rules.trial;

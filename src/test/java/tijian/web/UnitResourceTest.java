@@ -17,9 +17,12 @@ import tijian.audit.AuditTestSupport;
 import tijian.audit.ReportVariations;
 import tijian.audit.ReportVariations.Variation;
 import tijian.db.EmbeddedDatabaseResource;
+import io.quarkus.test.security.TestSecurity;
+import tijian.security.Roles;
 
 /** Units recognised across two audits of different years, however their names are written. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class UnitResourceTest {
     static final ReportVariations.Sample TOWN = new ReportVariations.Sample("guanba-town-2025.txt", "关坝镇", 2025);
