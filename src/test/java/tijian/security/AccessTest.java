@@ -286,7 +286,10 @@ class AccessTest {
                 .body("code", equalTo("unauthenticated"));
         given().header("X-Requested-With", "fetch").get("/api/audits").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
-        given().auth().preemptive().basic(user(Who.INSPECTOR), "wrong-password").get("/api/audits").then().statusCode(401);
+        given().auth().preemptive().basic(user(Who.INSPECTOR), "wrong-password").get("/api/audits").then().statusCode(401)
+                .body("code", equalTo("bad-credentials"));
+        // wrong credentials are refused even where none are needed: a typo must not silently check anonymously
+        given().auth().preemptive().basic(user(Who.INSPECTOR), "wrong-password").get("/api/me").then().statusCode(401);
         as(Who.UNIT).get("/api/audits").then().statusCode(403).body("code", equalTo("forbidden"));
     }
 
@@ -358,6 +361,21 @@ class AccessTest {
         assertEquals(303, out.statusCode());
         assertTrue(out.header("Set-Cookie").contains("quarkus-credential=;") || out.header("Set-Cookie").contains("Max-Age=0"),
                 out.header("Set-Cookie"));
+    }
+
+    @Test
+    void aSignedInPageOfADisabledUserGoesBackToTheLoginPage() {
+        String name = "page-leaver-" + RUN;
+        createUser(name, List.of(Roles.INSPECTOR), null);
+        String session = given().redirects().follow(false).formParam("j_username", name).formParam("j_password", PASSWORD)
+                .post("/j_security_check").cookie("quarkus-credential");
+        given().cookie("quarkus-credential", session).get("/api/audits").then().statusCode(200);
+        admin().contentType("application/json").body(Map.of("enabled", false)).patch("/api/users/" + name).then().statusCode(200);
+        given().cookie("quarkus-credential", session).header("X-Requested-With", "fetch").get("/api/audits").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+        Response page = given().redirects().follow(false).cookie("quarkus-credential", session).accept("text/html").get("/");
+        assertEquals(302, page.statusCode());
+        assertTrue(page.header("Location").endsWith("/login?error=true"), page.header("Location"));
     }
 
     private static RequestSpecification admin() {
