@@ -51,7 +51,7 @@ public class SignInFailures {
         var response = context.response().setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
         if (context.request().getHeader("X-Requested-With") == null) {
-            response.putHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"fazhi-tijian\", charset=\"UTF-8\"");
+            response.putHeader("WWW-Authenticate", "Basic realm=\"fazhi-tijian\", charset=\"UTF-8\"");
         }
         try {
             response.end(json.writeValueAsString(error));
