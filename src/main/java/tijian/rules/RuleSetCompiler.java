@@ -24,6 +24,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 import tijian.report.ReportParser;
+import tijian.rules.safety.BytecodeGate;
 
 /**
  * Compiles the files of a rules directory into a {@link RuleSet}: DRL through Drools at run time, data tables,
@@ -179,7 +180,14 @@ public final class RuleSetCompiler {
             if (errors) {
                 return null;
             }
-            return ks.newKieContainer(releaseId, appLoader).getKieBase();
+            KieBase kieBase = ks.newKieContainer(releaseId, appLoader).getKieBase();
+            // Before any session exists: nothing the rule set's own code does has run yet.
+            List<Problem> refused = BytecodeGate.check(kieBase, p -> sourceOf.getOrDefault(p, p), appLoader);
+            if (!refused.isEmpty()) {
+                problems.addAll(refused);
+                return null;
+            }
+            return kieBase;
         } catch (RuntimeException e) {
             problems.add(Problem.error("(rules)", 0, 0, "the rule compiler failed: " + e));
             return null;
