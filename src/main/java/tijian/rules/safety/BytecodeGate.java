@@ -100,12 +100,15 @@ public final class BytecodeGate {
                 RuleImpl rule = (RuleImpl) r;
                 String file = fileOf(rule.getResource(), fileOf);
                 files.add(file);
-                if (rule.getConsequence() != null) {
+                if (rule.getConsequence() != null && !file.equals("(rules)")) {
                     fileOfClass.put(baseClass(rule.getConsequence().getClass().getName()), file);
                 }
             }
             for (org.drools.base.rule.Function f : pkg.getFunctions().values()) {
-                fileOfClass.put(f.getClassName(), fileOf(f.getResource(), fileOf));
+                String file = fileOf(f.getResource(), fileOf);
+                if (!file.equals("(rules)")) {
+                    fileOfClass.put(f.getClassName(), file);
+                }
                 functions.add(f.getClassName());
             }
             for (TypeDeclaration td : pkg.getTypeDeclarations().values()) {

@@ -45,6 +45,11 @@ public final class Sandbox {
         return name == null || types.containsKey(name);
     }
 
+    /** A package a rule file may import with {@code .*}: one that holds an allowed type. */
+    public boolean allowsPackage(String pkg) {
+        return types.keySet().stream().anyMatch(t -> t.startsWith(pkg + ".") && t.indexOf('.', pkg.length() + 1) < 0);
+    }
+
     /** What Drools' own invoker classes may use besides what rule code may. */
     public boolean allowsPlumbing(String binaryOwner, String member) {
         String owner = elementType(binaryOwner);
