@@ -114,7 +114,7 @@ public final class Report {
     public List<Span> findInBody(String regex, Section within) { return find(regex, within.getEnd(), within.getBodyEnd()); }
 
     private List<Span> find(String regex, int from, int to) {
-        Matcher m = Pattern.compile(regex).matcher(text).region(from, to);
+        Matcher m = Pattern.compile(regex).matcher(Deadline.text(text)).region(from, to);
         List<Span> found = new ArrayList<>();
         while (m.find()) {
             if (m.end() > m.start()) {

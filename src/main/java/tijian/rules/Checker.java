@@ -1,5 +1,6 @@
 package tijian.rules;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,9 +9,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kie.api.runtime.KieSession;
 
+import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.report.Span;
 
@@ -18,8 +25,25 @@ import tijian.report.Span;
 public final class Checker {
     /** A rule set that keeps firing this often is looping on its own insertions; stop it rather than hang. */
     private static final int MAX_FIRINGS = 100_000;
+    /** Examples and checks alike; set once at start from checker.rules.check-timeout. */
+    private static volatile Duration timeLimit = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rule-check-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Checker() {}
+
+    /** How long one check may run before its session is halted and the check fails with {@link CheckStopped}. */
+    public static void limitTime(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("checker.rules.check-timeout must be positive: " + limit);
+        }
+        timeLimit = limit;
+    }
+
+    public static Duration timeLimit() { return timeLimit; }
 
     public static Checklist check(Report report, RuleSet rules) {
         List<Finding> findings = findings(report, rules);
@@ -50,8 +74,17 @@ public final class Checker {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Checker.class.getClassLoader());
         KieSession session = null;
+        ScheduledFuture<?> watchdog = null;
+        Duration limit = timeLimit;
+        AtomicBoolean halted = new AtomicBoolean();
         try {
             session = rules.kieBase().newKieSession();
+            KieSession running = session;
+            Deadline.set(System.nanoTime() + limit.toNanos());
+            watchdog = WATCHDOG.schedule(() -> {
+                halted.set(true);
+                running.halt();
+            }, limit.toNanos(), TimeUnit.NANOSECONDS);
             session.insert(report);
             report.getSections().forEach(session::insert);
             report.getMetrics().forEach(session::insert);
@@ -63,20 +96,52 @@ public final class Checker {
             report.getYearMentions().forEach(session::insert);
             rules.data().facts().forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
+            if (halted.get() || Deadline.passed()) {
+                throw timedOut(limit, null);
+            }
             if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + fired + " times and were stopped: a rule keeps re-triggering itself");
+                throw new CheckStopped("the rules fired " + fired + " times and were stopped: a rule keeps re-triggering itself",
+                        "规则触发" + fired + "次后被停止：有规则在反复触发自身。", null);
             }
             List<Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 findings.add((Finding) o);
             }
             return findings;
+        } catch (CheckStopped e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (halted.get() || Deadline.passed() || causedBy(e, Deadline.Exceeded.class)) {
+                throw timedOut(limit, e);
+            }
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new CheckStopped("the rules were stopped: a function calls itself without end",
+                    "规则被停止：有函数无休止地调用自身。", e);
         } finally {
+            Deadline.clear();
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             if (session != null) {
                 session.dispose();
             }
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private static CheckStopped timedOut(Duration limit, Throwable cause) {
+        return new CheckStopped("the rules did not finish within " + limit.toMillis() + " ms and were stopped",
+                "规则未能在" + limit.toMillis() + "毫秒内完成体检，已被停止。", cause);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ChecklistItem verdict(Item item, List<Finding> findings, Report report) {

@@ -44,7 +44,11 @@ public class RuleBook {
     @ConfigProperty(name = "checker.rules.dir")
     Path dir;
 
+    @ConfigProperty(name = "checker.rules.check-timeout", defaultValue = "10s")
+    java.time.Duration checkTimeout;
+
     void onStart(@Observes StartupEvent event) {
+        Checker.limitTime(checkTimeout);
         reload();
         if (live.get() == null) {
             restoreLatestStored();

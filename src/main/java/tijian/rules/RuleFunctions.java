@@ -1,10 +1,16 @@
 package tijian.rules;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tijian.report.Metric;
+
 /**
- * Small helpers that rules in several files need. In a .drl: {@code import function tijian.rules.RuleFunctions.num;}
+ * Small helpers that rules need. In a .drl: {@code import function tijian.rules.RuleFunctions.num;}
+ * Rule code may not loop (the rule sandbox refuses it, so that every check ends); whatever needs a loop lives here,
+ * in trusted code with its own tests.
  */
 public final class RuleFunctions {
     private RuleFunctions() {}
@@ -37,5 +43,54 @@ public final class RuleFunctions {
     /** A figure as a reader writes it: 100.0 → "100", 97.5 → "97.5", 27.3109 → "27.31". */
     public static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+    /**
+     * Of several canonical titles with the same core (two editions of 《法治政府建设实施纲要》), the one whose title holds
+     * the first year the citation names; the first candidate when none does.
+     */
+    public static CanonicalTitle closestTitle(String cited, List<?> candidates) {
+        Matcher m = YEAR.matcher(cited);
+        String year = m.find() ? m.group() : null;
+        for (Object o : candidates) {
+            CanonicalTitle t = (CanonicalTitle) o;
+            if (year != null && t.getTitle().contains(year)) {
+                return t;
+            }
+        }
+        return (CanonicalTitle) candidates.get(0);
+    }
+
+    /**
+     * True when a figure as written names a change ("增长150%", "同比增长率"): one of the growth words occurs in it and is
+     * not followed by 至/到 ("提升至120%" names a level, not a change).
+     */
+    public static boolean namesGrowth(String raw, Collection<?> growthWords) {
+        for (Object o : growthWords) {
+            String w = o.toString();
+            int i = raw.indexOf(w);
+            while (i >= 0) {
+                int after = i + w.length();
+                if (after >= raw.length() || "至到".indexOf(raw.charAt(after)) < 0) {
+                    return true;
+                }
+                i = raw.indexOf(w, i + 1);
+            }
+        }
+        return false;
+    }
+
+    /** The parts of a breakdown as a sum a reader can check: "114+96+279". */
+    public static String sumOf(List<Metric> parts) {
+        StringBuilder sum = new StringBuilder();
+        for (Metric p : parts) {
+            if (sum.length() > 0) {
+                sum.append('+');
+            }
+            sum.append(num(p.getValue()));
+        }
+        return sum.toString();
     }
 }

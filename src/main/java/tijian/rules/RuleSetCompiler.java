@@ -24,6 +24,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 import tijian.report.ReportParser;
+import tijian.rules.safety.BytecodeGate;
+import tijian.rules.safety.SourceGate;
 
 /**
  * Compiles the files of a rules directory into a {@link RuleSet}: DRL through Drools at run time, data tables,
@@ -93,7 +95,11 @@ public final class RuleSetCompiler {
         if (drl.isEmpty()) {
             problems.add(Problem.error("(rules)", 0, 0, "no .drl files: there is nothing to check with"));
         }
-        KieBase kieBase = drl.isEmpty() ? null : build(drl, problems);
+        // Drools runs some rule text while it builds (metadata is evaluated with MVEL): check before compiling.
+        List<Problem> refused = new ArrayList<>();
+        drl.forEach((path, content) -> refused.addAll(SourceGate.check(path, content, CLASS_LOADER)));
+        problems.addAll(refused);
+        KieBase kieBase = drl.isEmpty() || !refused.isEmpty() ? null : build(drl, problems);
 
         Map<String, Item> items = new LinkedHashMap<>();
         Map<String, List<ItemCatalog.RuleRef>> rulesByItem = new LinkedHashMap<>();
@@ -179,7 +185,14 @@ public final class RuleSetCompiler {
             if (errors) {
                 return null;
             }
-            return ks.newKieContainer(releaseId, appLoader).getKieBase();
+            KieBase kieBase = ks.newKieContainer(releaseId, appLoader).getKieBase();
+            // Before any session exists: nothing the rule set's own code does has run yet.
+            List<Problem> refused = BytecodeGate.check(kieBase, p -> sourceOf.getOrDefault(p, p), appLoader);
+            if (!refused.isEmpty()) {
+                problems.addAll(refused);
+                return null;
+            }
+            return kieBase;
         } catch (RuntimeException e) {
             problems.add(Problem.error("(rules)", 0, 0, "the rule compiler failed: " + e));
             return null;

@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 import tijian.ingest.IngestException;
+import tijian.rules.CheckStopped;
 import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
 
@@ -29,6 +30,13 @@ public class ErrorMappers {
         return ApiError.response(503, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
                 "No rule set is live; see GET /api/rules for the errors in the rule files.",
                 e.rejection() == null ? java.util.List.of() : e.rejection().problems());
+    }
+
+    @ServerExceptionMapper
+    public Response checkStopped(CheckStopped e) {
+        LOG.warn("a check was stopped: " + e.getMessage());
+        return ApiError.response(503, "check-stopped", "体检被停止：" + e.messageZh() + "请联系规则维护人员检查规则文件。",
+                "The check was stopped: " + e.getMessage() + ". Ask the rule authors to look at the rule files.");
     }
 
     @ServerExceptionMapper

@@ -53,6 +53,23 @@ class RuleResourceTest {
     }
 
     @Test
+    void aFileThatReachesOutOfTheSandboxIsRefusedAndNeverRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path marker = tmp.resolve("ran");
+        String evil = DRL.replace("insert(Finding.fail(kcontext, \"没有标题\"));",
+                "Runtime.getRuntime().exec(new String[] {\"touch\", \"" + marker + "\"});");
+        given().multiPart("file", "trial.drl", evil.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors.file", everyItem(equalTo("trial.drl")))
+                .body("errors.line", hasItem(11))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("java.lang.Runtime")));
+        given().multiPart("file", "trial.drl", evil.getBytes(StandardCharsets.UTF_8)).post("/api/rules/test")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(marker), "the rule ran");
+    }
+
+    @Test
     void aBrokenFileGetsItsPositions() {
         given().multiPart("file", "trial.drl", DRL.replace("insert(Finding.fail(", "insert(Finding.flunk(").getBytes(StandardCharsets.UTF_8))
                 .post("/api/rules/validate")
