@@ -139,6 +139,13 @@ class RuleSandboxTest {
     }
 
     @Test
+    void aConsequenceThatClosesItsMethodToAddAnInitializerIsRefused() {
+        // the initializer would run while Drools builds, before the bytecode gate sees the class
+        Map<String, String> files = withRule("", "Report()", "}\n    static { int x = 1; }\n    void more() {");
+        assertRefused(files, "}\n    static", "may not close a brace", tmp.resolve("marker"));
+    }
+
+    @Test
     void aLoopIsRefused() {
         Map<String, String> files = withRule("""
                 function int spin(int n) {

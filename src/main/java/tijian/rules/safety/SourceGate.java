@@ -42,6 +42,8 @@ public final class SourceGate {
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CONDITIONS = Pattern.compile("\\b(?:rule|query|declare)\\b");
     private static final Pattern THEN_OR_END = Pattern.compile("\\b(?:then|end)\\b");
+    private static final Pattern THEN = Pattern.compile("\\bthen\\b");
+    private static final Pattern END = Pattern.compile("\\bend\\b");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private final String file;
@@ -205,6 +207,29 @@ public final class SourceGate {
             Matcher stop = THEN_OR_END.matcher(code);
             int end = stop.find(conditions.end()) ? stop.start() : code.length();
             checkConditions(code, conditions.end(), end);
+        }
+        Matcher consequence = THEN.matcher(code);
+        while (consequence.find()) {
+            Matcher end = END.matcher(code);
+            checkConsequence(code, consequence.end(), end.find(consequence.end()) ? end.start() : code.length());
+        }
+    }
+
+    /**
+     * Drools pastes a consequence into a method of a generated class. A consequence that closes more braces than it
+     * opens would end that method and add members of its own (a static initializer runs while Drools builds, before
+     * the bytecode gate has seen the class), so it is refused here.
+     */
+    private void checkConsequence(String code, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = code.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth < 0) {
+                refuseAt(code, i, "a consequence may not close a brace it did not open");
+                return;
+            }
         }
     }
 
