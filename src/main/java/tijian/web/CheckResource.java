@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.check.CheckService;
 import tijian.check.CheckView;
 import tijian.web.ApiException;
@@ -38,6 +39,8 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Check an uploaded report file (form part \"file\": .txt .html .docx .doc .pdf)")
+    @Recorded("check.create")
+    @RateLimited(RateLimits.Kind.CHECK)
     public CheckView upload(@RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
             throw new ApiException(400, "missing-file", "请在表单字段 file 中上传报告文件。",
@@ -49,6 +52,8 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Check a report sent as the request body (text/plain, text/html, application/pdf, docx…)")
+    @Recorded("check.create")
+    @RateLimited(RateLimits.Kind.CHECK)
     public CheckView body(byte[] body, @HeaderParam("Content-Type") String contentType,
                           @QueryParam("fileName") String fileName) {
         return checks.check(body == null ? new byte[0] : body, fileName, contentType);
