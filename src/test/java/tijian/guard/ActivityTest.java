@@ -65,13 +65,16 @@ class ActivityTest {
 
     @Test
     void anAnonymousCheckIsRecordedWithoutActor() {
-        String id = given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks")
+        // without proxy forwarding configured, a forwarded header is anyone's claim and does not count
+        String id = given().header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.9")
+                .contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks")
                 .then().statusCode(200).extract().path("id");
         ActivityLog.View entry = log.find(new ActivityLog.Query("anonymous", "check.create", null, null), 0, 50).items()
                 .stream().filter(e -> id.equals(e.target())).findFirst().orElseThrow();
         assertNull(entry.actor());
         assertEquals(List.of(), entry.roles());
         assertEquals(Integer.valueOf(200), entry.status());
+        assertEquals("127.0.0.1", entry.remoteAddress());
     }
 
     @Test
@@ -127,6 +130,36 @@ class ActivityTest {
     @TestSecurity(user = "guanba", roles = "unit")
     void aUnitMayNotReadTheTrail() {
         given().get("/api/activity").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "guanba", roles = "unit")
+    void aRefusalByRoleIsRecorded() throws InterruptedException {
+        given().post("/test/recorded-probe/by-unit").then().statusCode(403);
+        awaitEntry("by-unit", 403, "guanba");
+    }
+
+    @Test
+    void anUnauthenticatedRefusalIsRecorded() throws InterruptedException {
+        given().post("/test/recorded-probe/by-nobody").then().statusCode(401);
+        awaitEntry("by-nobody", 401, null);
+    }
+
+    /** A refusal answered on an I/O thread is stored by a worker a moment later. */
+    private void awaitEntry(String target, int status, String actor) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var found = log.find(new ActivityLog.Query(null, "test.probe", null, null), 0, 50).items().stream()
+                    .filter(e -> target.equals(e.target())).findFirst();
+            if (found.isPresent()) {
+                assertEquals(Integer.valueOf(status), found.get().status());
+                assertEquals(actor, found.get().actor());
+                assertEquals("127.0.0.1", found.get().remoteAddress());
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no activity for " + target);
     }
 
     @Test

@@ -43,7 +43,11 @@ class RateLimitTest {
                     "checker.rate-limit.checks-per-minute", String.valueOf(USER),
                     "checker.rate-limit.checks-window", "5s",
                     "checker.rate-limit.audits-per-hour", String.valueOf(AUDITS),
-                    "checker.rate-limit.audits-window", "5s");
+                    "checker.rate-limit.audits-window", "5s",
+                    // behind a proxy: its forwarded client address is the one that counts
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
         }
     }
 
@@ -95,6 +99,17 @@ class RateLimitTest {
         awaitAllowed(RateLimitTest::check, 200);
         assertTrue(log.find(new ActivityLog.Query("anonymous", "check.create", null, null), 0, 100).items().stream()
                 .anyMatch(e -> e.status() == 429 && e.detail().startsWith("rate-limited")), "the refusal is in the trail");
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedAddressHasItsOwnBudget() {
+        Supplier<Response> fromA = () -> given().header("X-Forwarded-For", "203.0.113.7")
+                .contentType("text/plain; charset=UTF-8").body(ActivityTest.REPORT).post("/api/checks");
+        spend(fromA, ANONYMOUS);
+        String id = given().header("X-Forwarded-For", "203.0.113.8").contentType("text/plain; charset=UTF-8")
+                .body(ActivityTest.REPORT).post("/api/checks").then().statusCode(200).extract().path("id");
+        assertTrue(log.find(new ActivityLog.Query("anonymous", "check.create", null, null), 0, 100).items().stream()
+                .anyMatch(e -> id.equals(e.target()) && "203.0.113.8".equals(e.remoteAddress())), "recorded with the client's address");
     }
 
     @Test
