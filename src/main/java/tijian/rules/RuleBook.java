@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import tijian.activity.ActivityLog;
+
 /**
  * Holds the live rule set and swaps it atomically. A check takes {@link #active()} once and keeps that rule set to
  * its end. A change that fails to compile, validate or pass its examples never goes live: the last good rule set
@@ -35,6 +37,9 @@ public class RuleBook {
     /** The last change that was refused, with its reasons. */
     public record Rejection(String revision, Instant at, String source, List<Problem> problems) {}
 
+    /** How answers name the rules directory: never by its path on the server. */
+    public static final String FOLDER = "rules folder";
+
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
 
@@ -46,6 +51,9 @@ public class RuleBook {
 
     @ConfigProperty(name = "checker.rules.check-timeout", defaultValue = "10s")
     java.time.Duration checkTimeout;
+
+    @Inject
+    ActivityLog activity;
 
     void onStart(@Observes StartupEvent event) {
         Checker.limitTime(checkTimeout);
@@ -76,9 +84,12 @@ public class RuleBook {
         try {
             files = RuleFiles.read(dir);
         } catch (RuntimeException e) {
-            return Optional.of(reject(null, "directory " + dir, List.of(Problem.error("(rules)", 0, 0, e.getMessage()))));
+            // The answer names no server path (GET /api/rules is public); the log has the full message.
+            LOG.warnf("cannot read the rules folder %s: %s", dir.toAbsolutePath().normalize(), e.getMessage());
+            return Optional.of(reject(null, FOLDER, List.of(Problem.error("(rules)", 0, 0,
+                    "cannot read the rules folder (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")"))));
         }
-        return offer(files, "directory " + dir.toAbsolutePath().normalize());
+        return offer(files, FOLDER);
     }
 
     /** Compiles a complete set of rule files and activates it when good; the rejection otherwise. */
@@ -102,6 +113,10 @@ public class RuleBook {
         Instant now = Instant.now();
         store(rules, now);
         live.set(new Live(rules, now));
+        if (activity != null) {
+            activity.record(ActivityLog.Entry.system("rules-folder", "rules.activate", rules.revision(),
+                    rules.items().size() + " items, compiled and tested in " + compileMillis + " ms", rules.revision()));
+        }
         LOG.infof("rule set %s is live: %d items, %d examples passed; compiled and tested in %d ms",
                 rules.shortRevision(), rules.items().size(), rules.examples().size(), compileMillis);
     }

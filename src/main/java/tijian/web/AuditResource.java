@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.audit.AuditExport;
 import tijian.audit.AuditService;
 import tijian.audit.AuditViews;
@@ -54,6 +55,8 @@ public class AuditResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Start an audit: form parts \"file\" (many reports, or one .zip with folders) and an optional \"name\"; 202 {id}")
+    @Recorded("audit.create")
+    @RateLimited(RateLimits.Kind.AUDIT)
     public Response submit(@RestForm("file") List<FileUpload> files, @RestForm("name") String name) throws IOException {
         List<AuditService.Upload> uploads = new ArrayList<>();
         if (files != null) {
@@ -68,6 +71,8 @@ public class AuditResource {
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Start an audit from a .zip sent as the request body (?name=…); 202 {id}")
+    @Recorded("audit.create")
+    @RateLimited(RateLimits.Kind.AUDIT)
     public Response submitZip(byte[] body, @QueryParam("name") String name) {
         List<AuditService.Upload> uploads = body == null || body.length == 0 ? List.of()
                 : List.of(new AuditService.Upload("upload.zip", body));
@@ -102,6 +107,8 @@ public class AuditResource {
     @Path("/{id}/rerun")
     @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Check the same files again with the current rules: a new audit linked to this one; 202 {id}")
+    @Recorded("audit.rerun")
+    @RateLimited(RateLimits.Kind.AUDIT)
     public Response rerun(@PathParam("id") String id) {
         return accepted(audits.rerun(uuid(id)).orElseThrow(NotFoundException::new));
     }
@@ -117,6 +124,7 @@ public class AuditResource {
     @Path("/{id}/export.csv")
     @Produces("text/csv")
     @Operation(summary = "The ranking as CSV (UTF-8 with BOM, for Excel)")
+    @Recorded("audit.export")
     public Response csv(@PathParam("id") String id) {
         UUID uuid = uuid(id);
         byte[] bytes = export.csv(uuid).orElseThrow(NotFoundException::new);
@@ -127,6 +135,7 @@ public class AuditResource {
     @Path("/{id}/export.xlsx")
     @Produces(XLSX)
     @Operation(summary = "Excel workbook: ranking, item × report matrix coloured by status, findings with evidence")
+    @Recorded("audit.export")
     public Response xlsx(@PathParam("id") String id) {
         UUID uuid = uuid(id);
         byte[] bytes = export.xlsx(uuid).orElseThrow(NotFoundException::new);

@@ -30,6 +30,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.check.CheckService;
 import tijian.check.CheckView;
 import tijian.security.Caller;
@@ -57,6 +58,8 @@ public class CheckResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermitAll
     @Operation(summary = "Check an uploaded report file (form part \"file\": .txt .html .docx .doc .pdf); anyone, unless anonymous checks are off")
+    @Recorded("check.create")
+    @RateLimited(RateLimits.Kind.CHECK)
     public CheckView upload(@RestForm("file") FileUpload file) throws IOException {
         Caller caller = checker();
         if (file == null) {
@@ -70,6 +73,8 @@ public class CheckResource {
     @Consumes(MediaType.WILDCARD)
     @PermitAll
     @Operation(summary = "Check a report sent as the request body (text/plain, text/html, application/pdf, docx…); anyone, unless anonymous checks are off")
+    @Recorded("check.create")
+    @RateLimited(RateLimits.Kind.CHECK)
     public CheckView body(byte[] body, @HeaderParam("Content-Type") String contentType,
                           @QueryParam("fileName") String fileName) {
         Caller caller = checker();

@@ -19,6 +19,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.security.Caller;
 import tijian.security.Users;
 
@@ -55,6 +56,7 @@ public class MeResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
+    @Recorded("user.password")
     @Operation(summary = "Change one's own password: {password}")
     public Response changePassword(PasswordChange change) {
         users.resetPassword(identity.getPrincipal().getName(), change == null ? null : nonEmpty(change.password()));

@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.ingest.SafeZip;
 import tijian.rules.Example;
 import tijian.rules.Item;
@@ -63,7 +64,10 @@ public class RuleResource {
     @Inject
     RuleWatcher watcher;
 
-    /** {@code watching}: whether saved changes in the directory are picked up right now. */
+    /**
+     * {@code watching}: whether saved changes in the directory are picked up right now. {@code directory} names the
+     * rules folder without its path on the server.
+     */
     public record RuleSetView(String revision, Instant activeSince, String directory, boolean watching, List<Item> items,
                               List<Problem> warnings, RuleBook.Rejection lastRejection) {}
 
@@ -81,9 +85,9 @@ public class RuleResource {
     public RuleSetView rules() {
         RuleBook.Rejection rejection = ruleBook.lastRejection().orElse(null);
         return ruleBook.live()
-                .map(l -> new RuleSetView(l.rules().revision(), l.since(), ruleBook.dir().toString(), watcher.isWatching(),
+                .map(l -> new RuleSetView(l.rules().revision(), l.since(), RuleBook.FOLDER, watcher.isWatching(),
                         List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection))
-                .orElseGet(() -> new RuleSetView(null, null, ruleBook.dir().toString(), watcher.isWatching(), List.of(),
+                .orElseGet(() -> new RuleSetView(null, null, RuleBook.FOLDER, watcher.isWatching(), List.of(),
                         List.of(), rejection));
     }
 
@@ -144,6 +148,7 @@ public class RuleResource {
     @Path("/validate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Compile uploaded rule files (form parts \"file\") over the live ones without activating them")
+    @Recorded("rules.validate")
     public RuleAuthoring.Validation validate(@RestForm("file") List<FileUpload> files) throws IOException {
         return authoring.validate(read(files));
     }
@@ -152,6 +157,7 @@ public class RuleResource {
     @Path("/validate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Compile a rule file sent as the body (?name=structure.drl), or a zip of a rules folder, without activating it")
+    @Recorded("rules.validate")
     public RuleAuthoring.Validation validateBody(@QueryParam("name") String name, byte[] body) {
         return authoring.validate(read(name, body));
     }
@@ -159,6 +165,7 @@ public class RuleResource {
     @POST
     @Path("/test")
     @Operation(summary = "Run every example of the live rule set")
+    @Recorded("rules.test")
     public List<RuleAuthoring.ExampleOutcome> test() {
         return authoring.testLive();
     }
@@ -167,6 +174,7 @@ public class RuleResource {
     @Path("/test")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Run every example of a candidate: the live files with the uploaded ones laid over them")
+    @Recorded("rules.test")
     public RuleAuthoring.Validation testCandidate(@RestForm("file") List<FileUpload> files) throws IOException {
         return authoring.validate(read(files));
     }
@@ -175,6 +183,7 @@ public class RuleResource {
     @Path("/files/{name: .+}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a rule file; it goes live if the rules still validate (rule authors; unless checker.rules.upload-enabled=false)")
+    @Recorded("rules.put")
     public Response put(@PathParam("name") String name, byte[] body) {
         RuleAuthoring.Validation v = authoring.put(name, text(body));
         return Response.status(v.valid() ? 200 : 422).entity(v).build();
@@ -183,6 +192,7 @@ public class RuleResource {
     @DELETE
     @Path("/files/{name: .+}")
     @Operation(summary = "Delete a rule file if the rules still validate without it")
+    @Recorded("rules.delete")
     public Response delete(@PathParam("name") String name) {
         RuleAuthoring.Validation v = authoring.delete(name);
         return Response.status(v.valid() ? 200 : 422).entity(v).build();

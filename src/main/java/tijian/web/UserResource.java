@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.common.annotation.Blocking;
 
+import tijian.activity.Recorded;
 import tijian.security.Roles;
 import tijian.security.Users;
 
@@ -44,6 +45,7 @@ public class UserResource {
     }
 
     @POST
+    @Recorded("user.create")
     @Operation(summary = "Create a user: {name, password, roles:[unit|inspector|rule-author|admin], unit} (admin); 201")
     public Response create(NewUser user) {
         if (user == null) {
@@ -62,6 +64,7 @@ public class UserResource {
 
     @PATCH
     @Path("/{name}")
+    @Recorded("user.update")
     @Operation(summary = "Change a user's roles, unit or enabled (admin); the last enabled admin cannot be locked out")
     public Users.UserView change(@PathParam("name") String name, Users.Change change) {
         if (change == null) {
@@ -72,6 +75,7 @@ public class UserResource {
 
     @POST
     @Path("/{name}/password")
+    @Recorded("user.password")
     @Operation(summary = "Reset a user's password: the one given, or a random one answered once (admin)")
     public Map<String, String> resetPassword(@PathParam("name") String name, NewPassword password) {
         String chosen = users.resetPassword(name, password == null ? null : password.password());
