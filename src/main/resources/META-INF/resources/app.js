@@ -4,6 +4,32 @@ const $ = id => document.getElementById(id);
 let result = null;
 let shown = new Set(["FAIL", "WARN", "NOT_APPLICABLE", "PASS"]);
 
+// The page's own requests say so: a 401 then comes without the Basic challenge, which would make the browser
+// pop up its password dialog instead of the page offering its login link.
+function api(url, options = {}) {
+  return fetch(url, { ...options, headers: { ...(options.headers || {}), "X-Requested-With": "fetch" } });
+}
+
+// Who is signed in, in the header: a name and 退出, or 登录.
+async function showUser() {
+  const box = $("user");
+  box.replaceChildren();
+  const link = (href, text) => { const a = document.createElement("a"); a.href = href; a.textContent = text; return a; };
+  try {
+    const me = await (await api("/api/me")).json();
+    if (me.name) {
+      const who = document.createElement("span");
+      who.textContent = me.unit ? me.name + "（" + me.unit + "）" : me.name;
+      box.append(who, link("/logout", "退出"));
+    } else {
+      box.append(link("/login", "登录"));
+    }
+  } catch (e) {
+    box.append(link("/login", "登录"));
+  }
+}
+showUser();
+
 $("go").onclick = async () => {
   $("error").textContent = ""; $("go").disabled = true; $("status").textContent = "正在体检……";
   try {
@@ -11,11 +37,12 @@ $("go").onclick = async () => {
     const file = $("file").files[0];
     if (file) {
       const form = new FormData(); form.append("file", file);
-      response = await fetch("/api/checks", { method: "POST", body: form });
+      response = await api("/api/checks", { method: "POST", body: form });
     } else {
-      response = await fetch("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
+      response = await api("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
     }
     const body = await response.json();
+    if (response.status === 401) { throw new Error("本服务要求登录后体检：请先登录（右上角）。"); }
     if (!response.ok) { throw new Error((body.message || "") + "\n" + (body.messageEn || "")); }
     result = body; render();
     history.replaceState(null, "", "#" + body.id);
@@ -29,7 +56,7 @@ $("go").onclick = async () => {
 async function openStored() {
   const id = location.hash.slice(1);
   if (!id) return;
-  const response = await fetch("/api/checks/" + encodeURIComponent(id));
+  const response = await api("/api/checks/" + encodeURIComponent(id));
   if (response.ok) { result = await response.json(); render(); }
   else { $("error").textContent = "未找到体检记录 " + id; }
 }
