@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import tijian.check.CheckService;
 import tijian.db.EmbeddedDatabaseResource;
+import tijian.testsupport.Await;
 
 /** The queue under failure and concurrency: a dead instance's files are finished once; two instances never share a file. */
 @QuarkusTest
@@ -78,11 +79,19 @@ class AuditQueueTest {
         return files;
     }
 
-    void awaitFinished(UUID id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!"finished".equals(audits.get(id).orElseThrow().status())) {
-            assertTrue(System.currentTimeMillis() < deadline, "audit did not finish: " + audits.get(id));
-            Thread.sleep(100);
+    void awaitFinished(UUID id) {
+        Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> "finished".equals(a.status()));
+    }
+
+    /** What a dead instance's claim comes to once its lease has run out, without waiting for the clock. */
+    void expireLeases(UUID audit, String owner) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     update audit_file set lease_expires_at = now() - interval '1 second'
+                      where audit_id = ? and lease_owner = ? and state = 'running'""")) {
+            ps.setObject(1, audit);
+            ps.setString(2, owner);
+            assertEquals(5, ps.executeUpdate());
         }
     }
 
@@ -93,14 +102,15 @@ class AuditQueueTest {
         List<AuditQueue.Claimed> dead;
         try {
             id = audits.submit("重启续跑", uploads(400, 12)).id();
-            // an instance claims five files and dies: its lease runs out
-            dead = queue.claim("dead-instance", 5, Duration.ofMillis(300));
+            // an instance claims five files and dies
+            dead = queue.claim("dead-instance", 5, Duration.ofMinutes(5));
             assertEquals(5, dead.size());
             // while the lease holds, nobody else gets those files
             List<AuditQueue.Claimed> other = queue.claim("live-probe", 100, Duration.ofMinutes(5));
             assertEquals(7, other.size());
             other.forEach(f -> assertTrue(queue.release(f, "live-probe")));
-            Thread.sleep(400);
+            // then its lease runs out
+            expireLeases(id, "dead-instance");
         } finally {
             workers.resume();
         }
@@ -153,12 +163,13 @@ class AuditQueueTest {
                 held.getValue().forEach(f -> queue.release(f, held.getKey()));
             }
 
-            // two instances work the audit to its end
-            CyclicBarrier start = new CyclicBarrier(2);
+            // two instances work the audit to its end; each has one file in hand before either goes on, so both
+            // take part however the threads are scheduled
+            CyclicBarrier firstFileDone = new CyclicBarrier(2);
             Callable<Integer> instance = () -> {
                 String owner = "instance-" + Thread.currentThread().getId();
-                start.await();
-                int n = 0;
+                int n = workers.workOnce(owner) ? 1 : 0;
+                firstFileDone.await();
                 while (workers.workOnce(owner)) {
                     n++;
                 }

@@ -1,34 +1,22 @@
 package tijian.audit;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.Map;
+import java.time.Duration;
 
 import io.restassured.path.json.JsonPath;
+
+import tijian.testsupport.Await;
 
 /** Waiting for audits in tests. */
 public final class AuditTestSupport {
     private AuditTestSupport() {}
 
-    /** Polls the audit until it is finished; fails after the timeout. */
+    /** Polls the audit until it is finished; fails, showing the audit, when it does not finish within the timeout. */
     public static JsonPath awaitFinished(String id, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        JsonPath audit;
-        do {
-            audit = given().when().get("/api/audits/" + id).then().statusCode(200).extract().jsonPath();
-            if ("finished".equals(audit.getString("status"))) {
-                return audit;
-            }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.currentTimeMillis() < deadline);
-        Map<String, Object> last = audit.getMap("$");
-        fail("audit " + id + " did not finish in " + timeoutMillis + " ms: " + last);
-        return audit;
+        String audit = Await.until("audit " + id + " to finish", Duration.ofMillis(Math.max(timeoutMillis, Await.PATIENCE.toMillis())),
+                () -> given().when().get("/api/audits/" + id).then().statusCode(200).extract().asString(),
+                json -> "finished".equals(JsonPath.from(json).getString("status")));
+        return JsonPath.from(audit);
     }
 }

@@ -2,7 +2,6 @@ package tijian.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import tijian.testsupport.SampleReports;
 
 /**
  * Makes many reports out of the three samples: other unit names, other years, a part dropped, a rate changed.
@@ -21,9 +22,9 @@ public final class ReportVariations {
     public record Sample(String resource, String unit, int year) {}
 
     static final List<Sample> SAMPLES = List.of(
-            new Sample("guanba-town-2025.txt", "关坝镇", 2025),
-            new Sample("shapingba-street-2025.txt", "沙坪坝街道", 2025),
-            new Sample("haitangxi-street-2023.txt", "海棠溪街道", 2023));
+            new Sample(SampleReports.GUANBA, "关坝镇", 2025),
+            new Sample(SampleReports.SHAPINGBA, "沙坪坝街道", 2025),
+            new Sample(SampleReports.HAITANGXI, "海棠溪街道", 2023));
 
     static final String[] TOWNS = {"石林", "青山", "东溪", "永城", "古南", "三角", "打通", "安稳", "赶水", "篆塘",
             "丁山", "横山", "郭扶", "石壕", "隆盛", "新盛", "扶欢", "万东", "通惠", "文龙", "三江", "永新"};
@@ -36,14 +37,6 @@ public final class ReportVariations {
     public record Variation(String path, byte[] bytes, String unit, int year, String kind) {}
 
     private ReportVariations() {}
-
-    public static String sample(String resource) {
-        try (InputStream in = ReportVariations.class.getResourceAsStream("/reports/" + resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The i-th variation (i from 0): unit names and years are chosen so that (unit, year) never repeats. */
     public static Variation variation(int i) {
@@ -69,7 +62,7 @@ public final class ReportVariations {
      * @param issuer when set, the title names the unit this way (e.g. with its district and 人民政府)
      */
     public static Variation make(Sample s, String unit, int shift, String kind, String issuer, String path) {
-        String text = sample(s.resource()).replace(s.unit(), unit);
+        String text = SampleReports.text(s.resource()).replace(s.unit(), unit);
         text = shiftYears(text, shift);
         switch (kind) {
             case "drop-shortcomings" -> text = dropPart(text, "不足");

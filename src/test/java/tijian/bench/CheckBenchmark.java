@@ -1,12 +1,11 @@
 package tijian.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import tijian.report.Report;
@@ -14,14 +13,17 @@ import tijian.rules.Checker;
 import tijian.rules.RuleFiles;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
+import tijian.rules.RuleWatcher;
+import tijian.testsupport.SampleReports;
 
 /**
- * Prints how fast the core is: parsing and checking each sample report, compiling the rule book, and memory over
- * repeated reloads. Not part of the test run (its name does not end in Test); run it with
- * {@code mvn test -Dtest=CheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Prints how fast the core is: parsing and checking each sample report, compiling the rule book, how soon a saved rule
+ * file goes live (against the README's 2 s), and memory over repeated reloads. Not part of the test run (its name does
+ * not end in Test); run it with {@code mvn test -Dtest=CheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CheckBenchmark {
-    private static final List<String> SAMPLES = List.of("shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt");
+    /** README: the running service picks a saved rule change up within 2 s. */
+    static final Duration RELOAD_TARGET = Duration.ofSeconds(2);
 
     @Test
     void run() throws Exception {
@@ -36,8 +38,8 @@ class CheckBenchmark {
             System.out.printf("compile #%d incl. examples %.0f ms%n", i, ms(System.nanoTime() - t));
         }
 
-        for (String name : SAMPLES) {
-            String text = Files.readString(Path.of("src/test/resources/reports", name), StandardCharsets.UTF_8);
+        for (String name : SampleReports.ALL) {
+            String text = SampleReports.text(name);
             for (int i = 0; i < 50; i++) {
                 Checker.check(rules.parser().parse(text), rules);
             }
@@ -64,7 +66,14 @@ class CheckBenchmark {
             changed.put("data/settings.csv", files.get("data/settings.csv") + "\n# reload " + i + "\n");
             RuleSetCompiler.compile(changed);
         }
-        System.out.printf("recompile incl. examples: %.0f ms each over %d reloads%n", ms(System.nanoTime() - r0) / reloads, reloads);
+        double recompile = ms(System.nanoTime() - r0) / reloads;
+        System.out.printf("recompile incl. examples: %.0f ms each over %d reloads%n", recompile, reloads);
+        // A saved rule file goes live after the watcher's quiet period and one recompile; HotReloadTest only waits
+        // for it to happen, this is where the speed is shown.
+        Duration quiet = Duration.parse(RuleWatcher.class.getDeclaredField("quietPeriod").getAnnotation(ConfigProperty.class).defaultValue());
+        double saveToLive = quiet.toMillis() + recompile;
+        System.out.printf("hot reload, save to live: %.0f ms (quiet period %d ms + recompile); target %d ms: %s%n",
+                saveToLive, quiet.toMillis(), RELOAD_TARGET.toMillis(), saveToLive <= RELOAD_TARGET.toMillis() ? "met" : "MISSED");
         long c0 = System.nanoTime();
         RuleSet compiled = RuleSetCompiler.compileWithoutExamples(files);
         long c1 = System.nanoTime();

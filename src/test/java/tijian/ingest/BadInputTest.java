@@ -31,6 +31,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 /** Every refusal is an IngestException with a status and a stable code, and a message for the user. */
 class BadInputTest {
 
@@ -47,7 +49,7 @@ class BadInputTest {
     }
 
     static byte[] docx() {
-        return Fixtures.docx(Fixtures.report("haitangxi-street-2023.txt")).bytes();
+        return Fixtures.docx(SampleReports.text("haitangxi-street-2023.txt")).bytes();
     }
 
     static byte[] latinPdf() {
@@ -248,7 +250,7 @@ class BadInputTest {
     @Test
     void exceptionsNeverLeakFromLibraries() {
         // a pile of mangled variants of valid files: only IngestException may come out
-        List<byte[]> seeds = List.of(docx(), latinPdf(), Fixtures.report("guanba-town-2025.txt").getBytes(StandardCharsets.UTF_8));
+        List<byte[]> seeds = List.of(docx(), latinPdf(), SampleReports.text("guanba-town-2025.txt").getBytes(StandardCharsets.UTF_8));
         Random r = new Random(42);
         for (byte[] seed : seeds) {
             for (int i = 0; i < 15; i++) {

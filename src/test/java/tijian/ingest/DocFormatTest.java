@@ -2,12 +2,12 @@ package tijian.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import tijian.testsupport.SampleReports;
 
 /** Old Word files (.doc, made by LibreOffice from the samples) give back the report line for line. */
 class DocFormatTest {
@@ -15,13 +15,9 @@ class DocFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shapingba-street-2025", "guanba-town-2025", "haitangxi-street-2023"})
-    void readsTheReport(String name) throws IOException {
-        byte[] doc;
-        try (InputStream in = getClass().getResourceAsStream("/documents/" + name + ".doc")) {
-            doc = in.readAllBytes();
-        }
-        Document read = reader.read(doc, null, null);
+    void readsTheReport(String name) {
+        Document read = reader.read(SampleReports.document(name, "doc"), null, null);
         assertEquals("doc", read.format());
-        assertEquals(Fixtures.lines(Fixtures.report(name + ".txt")), Fixtures.lines(read.text()));
+        assertEquals(Fixtures.lines(SampleReports.text(name + ".txt")), Fixtures.lines(read.text()));
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 /** Every accepted format, built from the sample reports. */
 class FormatsTest {
 
@@ -33,7 +35,7 @@ class FormatsTest {
     @ParameterizedTest
     @ValueSource(strings = {"shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt"})
     void utf8TextIsKeptExactly(String name) {
-        String report = Fixtures.report(name);
+        String report = SampleReports.text(name);
         Document d = reader.read(report.getBytes(StandardCharsets.UTF_8), name, "text/plain");
         assertEquals("txt", d.format());
         assertEquals("UTF-8", d.charset());
@@ -43,7 +45,7 @@ class FormatsTest {
     @ParameterizedTest
     @ValueSource(strings = {"shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt"})
     void gb18030BytesAreDetected(String name) {
-        String report = Fixtures.report(name);
+        String report = SampleReports.text(name);
         Document d = reader.read(report.getBytes(GB18030), null, null);
         assertEquals("txt", d.format());
         assertEquals("GB18030", d.charset());
@@ -52,7 +54,7 @@ class FormatsTest {
 
     @Test
     void gbkBytesWithDeclaredCharset() {
-        String report = Fixtures.report("guanba-town-2025.txt");
+        String report = SampleReports.text("guanba-town-2025.txt");
         Document d = reader.read(report.getBytes(Charset.forName("GBK")), "report.txt", "text/plain; charset=GBK");
         assertEquals("GB18030", d.charset());
         assertEquals(report, d.text());
@@ -60,14 +62,14 @@ class FormatsTest {
 
     @Test
     void wrongDeclaredUtf8FallsBackToDetection() {
-        String report = Fixtures.report("haitangxi-street-2023.txt");
+        String report = SampleReports.text("haitangxi-street-2023.txt");
         Document d = reader.read(report.getBytes(GB18030), "report.txt", "text/plain;charset=UTF-8");
         assertEquals(report, d.text());
     }
 
     @Test
     void utf8BomAndCrlfAreNormalised() {
-        String report = Fixtures.report("shapingba-street-2025.txt");
+        String report = SampleReports.text("shapingba-street-2025.txt");
         byte[] body = report.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] b = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, body);
         Document d = reader.read(b, "r.txt", null);
@@ -78,7 +80,7 @@ class FormatsTest {
 
     @Test
     void utf16WithBom() {
-        String report = Fixtures.report("guanba-town-2025.txt");
+        String report = SampleReports.text("guanba-town-2025.txt");
         Document le = reader.read(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, report.getBytes(StandardCharsets.UTF_16LE)), null, null);
         Document be = reader.read(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, report.getBytes(StandardCharsets.UTF_16BE)), null, null);
         assertEquals(report, le.text());
@@ -99,7 +101,7 @@ class FormatsTest {
     @ParameterizedTest
     @ValueSource(strings = {"shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt"})
     void docxWithAutomaticNumberingGivesTheSameLines(String name) {
-        String report = Fixtures.report(name);
+        String report = SampleReports.text(name);
         Fixtures.Docx docx = Fixtures.docx(report);
         assertTrue(docx.numbered() >= 8, "fixture should use automatic numbering, got " + docx.numbered());
         Document d = reader.read(docx.bytes(), null, null);
@@ -110,7 +112,7 @@ class FormatsTest {
 
     @Test
     void docxNumberedHeadingsAreRendered() throws IOException {
-        String report = Fixtures.report("shapingba-street-2025.txt");
+        String report = SampleReports.text("shapingba-street-2025.txt");
         Fixtures.Docx docx = Fixtures.docx(report);
         // the markers really are gone from the document's own text
         try (XWPFDocument doc = new XWPFDocument(new java.io.ByteArrayInputStream(docx.bytes()))) {
@@ -211,7 +213,7 @@ class FormatsTest {
 
     @Test
     void gbkSavedGovernmentPage() {
-        String article = article(Fixtures.report("shapingba-street-2025.txt"));
+        String article = article(SampleReports.text("shapingba-street-2025.txt"));
         byte[] b = govPage("gbk", article).getBytes(Charset.forName("GBK"));
         Document d = reader.read(b, "t20260128_123456.html", "text/html");
         assertEquals("html", d.format());
@@ -221,7 +223,7 @@ class FormatsTest {
 
     @Test
     void htmlIsSniffedWithoutNameOrType() {
-        String article = article(Fixtures.report("shapingba-street-2025.txt"));
+        String article = article(SampleReports.text("shapingba-street-2025.txt"));
         Document d = reader.read(govPage("utf-8", article).getBytes(StandardCharsets.UTF_8), null, null);
         assertEquals("html", d.format());
         assertArticle(d.text(), article);
@@ -229,7 +231,7 @@ class FormatsTest {
 
     @Test
     void mhtmlQuotedPrintableAndBase64() {
-        String article = article(Fixtures.report("shapingba-street-2025.txt"));
+        String article = article(SampleReports.text("shapingba-street-2025.txt"));
         String html = govPage("utf-8", article);
         for (String enc : new String[] {"quoted-printable", "base64"}) {
             String body = enc.equals("base64")
@@ -251,7 +253,7 @@ class FormatsTest {
 
     @Test
     void oldTableLayoutPageWithoutKnownContainer() {
-        String article = article(Fixtures.report("shapingba-street-2025.txt"));
+        String article = article(SampleReports.text("shapingba-street-2025.txt"));
         StringBuilder p = new StringBuilder("<html><head><meta charset=\"gb2312\"><title>" + TITLE + "_重庆市沙坪坝区人民政府</title></head><body>"
                 + "<table width=\"980\"><tr><td colspan=\"2\"><img src=\"logo.gif\" alt=\"logo\"></td></tr>"
                 + "<tr><td width=\"200\" valign=\"top\"><a href=\"/\">首页</a><br><a>机构概况</a><br><a>政务公开</a><br>"

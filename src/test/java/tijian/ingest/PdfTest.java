@@ -3,21 +3,23 @@ package tijian.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import tijian.testsupport.SampleReports;
 
 /**
- * PDF text layer. The Latin test always runs (standard Helvetica, no font file needed); the Chinese test needs a
- * CJK font file on the machine (e.g. Debian package fonts-wqy-microhei) and is skipped otherwise.
+ * PDF text layer. The Latin PDF is built here (standard Helvetica, no font file needed); the Chinese ones are the
+ * committed copies of the sample reports (made once by {@link MakePdfFixtures}), so no test depends on the fonts a
+ * machine has.
  */
 class PdfTest {
 
@@ -56,16 +58,10 @@ class PdfTest {
 
     @Test
     void chinesePdfFromSampleReport() {
-        Optional<File> font = Fixtures.cjkFont();
-        assumeTrue(font.isPresent(), "no CJK font installed (apt-get install fonts-wqy-microhei); skipping");
-        String report = Fixtures.report("shapingba-street-2025.txt");
-        List<String> paras = Fixtures.lines(report);
-        byte[] pdf = Fixtures.pdf(paras, Fixtures.fontFile(font.get()), 12, "沙坪坝街道法治政府建设情况报告");
-        Document d = reader.read(pdf, null, null);
+        List<String> paras = Fixtures.lines(SampleReports.text(SampleReports.SHAPINGBA));
+        Document d = reader.read(SampleReports.document(SampleReports.SHAPINGBA, "pdf"), null, null);
         assertEquals("pdf", d.format());
         List<String> lines = Fixtures.lines(d.text());
-        // all text, in order (line breaks aside)
-        assertEquals(String.join("", paras).replace(" ", ""), String.join("", lines).replace(" ", ""));
         // headings on their own lines
         assertTrue(lines.contains("一、2025年推进法治政府建设的主要举措和成效"), d.text());
         assertTrue(lines.contains("(一)强化理论武装,筑牢法治思想根基"));
@@ -76,6 +72,19 @@ class PdfTest {
         assertTrue(same >= paras.size() * 0.9, same + " of " + paras.size() + " lines intact; not intact:\n"
                 + String.join("\n", paras.stream().filter(p -> !lines.contains(p)).toList()));
         assertFalse(d.text().contains("沙坪坝街道法治政府建设情况报告"), "running header removed");
+    }
+
+    /** The committed PDFs hold their report's whole text in their text layer, in order, without page chrome. */
+    @ParameterizedTest
+    @ValueSource(strings = {SampleReports.SHAPINGBA, SampleReports.GUANBA, SampleReports.HAITANGXI})
+    void everyChinesePdfGivesBackItsReport(String name) {
+        Document d = reader.read(SampleReports.document(name, "pdf"), name.replace(".txt", ".pdf"), "application/pdf");
+        assertEquals("pdf", d.format());
+        // all text, in order (line breaks aside)
+        assertEquals(String.join("", Fixtures.lines(SampleReports.text(name))).replace(" ", ""),
+                String.join("", Fixtures.lines(d.text())).replace(" ", ""));
+        assertFalse(d.text().contains(MakePdfFixtures.HEADERS.get(name)), "running header removed");
+        assertFalse(d.text().matches("(?s).*- \\d+ -.*"), "page numbers removed");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 class SafeZipTest {
 
     static final SafeZip.Limits LIMITS = new SafeZip.Limits(10, 8L * 1024 * 1024, 4L * 1024 * 1024, 100, 1);
@@ -56,7 +58,7 @@ class SafeZipTest {
 
     @Test
     void gbkNamesFromChineseWindows() throws IOException {
-        byte[] docx = Fixtures.docx(Fixtures.report("guanba-town-2025.txt")).bytes();
+        byte[] docx = Fixtures.docx(SampleReports.text("guanba-town-2025.txt")).bytes();
         byte[] z = zip(files(m -> {
             m.put("2025年法治政府建设报告/", new byte[0]);
             m.put("2025年法治政府建设报告/关坝镇.docx", docx);

@@ -4,17 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -27,6 +22,8 @@ import io.restassured.path.json.JsonPath;
 import io.quarkus.test.security.TestSecurity;
 import tijian.security.Roles;
 
+import tijian.testsupport.SampleReports;
+
 /**
  * Through the API: the same report gives the same checklist whatever container it comes in, and every bad upload
  * gets its 4xx with a code and a message in both languages.
@@ -34,33 +31,23 @@ import tijian.security.Roles;
 @QuarkusTest
 @TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 class UploadFormatsTest {
-    static final String SHAPINGBA = "shapingba-street-2025.txt";
-
     @ParameterizedTest
     @ValueSource(strings = {"shapingba-street-2025.txt", "guanba-town-2025.txt", "haitangxi-street-2023.txt"})
-    void everyContainerGivesTheSameChecklist(String name) throws IOException {
-        String text = Fixtures.report(name);
+    void everyContainerGivesTheSameChecklist(String name) {
+        String text = SampleReports.text(name);
         Map<String, String> expected = statuses(upload(name, text.getBytes(StandardCharsets.UTF_8), "text/plain"));
 
         assertEquals(expected, statuses(upload("gbk.txt", text.getBytes(Charset.forName("GB18030")), "text/plain")), "GB18030 text");
         assertEquals(expected, statuses(upload("page.html", page(text).getBytes(Charset.forName("GBK")), "text/html")), "saved web page");
         assertEquals(expected, statuses(upload("report.docx", Fixtures.docx(text).bytes(),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document")), ".docx with Word numbering");
-        try (InputStream doc = getClass().getResourceAsStream("/documents/" + name.replace(".txt", ".doc"))) {
-            if (doc != null) {
-                assertEquals(expected, statuses(upload("report.doc", doc.readAllBytes(), "application/msword")), ".doc");
-            }
-        }
-        Optional<File> font = Fixtures.cjkFont();
-        if (font.isPresent()) {
-            byte[] pdf = Fixtures.pdf(Fixtures.lines(text), Fixtures.fontFile(font.get()), 11, "法治政府建设情况报告");
-            assertEquals(expected, statuses(upload("report.pdf", pdf, "application/pdf")), ".pdf");
-        }
+        assertEquals(expected, statuses(upload("report.doc", SampleReports.document(name, "doc"), "application/msword")), ".doc");
+        assertEquals(expected, statuses(upload("report.pdf", SampleReports.document(name, "pdf"), "application/pdf")), ".pdf");
     }
 
     @Test
     void aRawBodyIsReadByItsContent() {
-        byte[] docx = Fixtures.docx(Fixtures.report(SHAPINGBA)).bytes();
+        byte[] docx = Fixtures.docx(SampleReports.text(SampleReports.SHAPINGBA)).bytes();
         given().contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document").body(docx)
                 .post("/api/checks").then().statusCode(200).body("source.format", equalTo("docx"))
                 .body("report.unit", equalTo("沙坪坝街道"));
@@ -73,7 +60,7 @@ class UploadFormatsTest {
         byte[] random = new byte[4096];
         new Random(42).nextBytes(random);
         refused(random, "random.bin", 415, "unsupported-type");
-        byte[] docx = Fixtures.docx(Fixtures.report(SHAPINGBA)).bytes();
+        byte[] docx = Fixtures.docx(SampleReports.text(SampleReports.SHAPINGBA)).bytes();
         refused(Arrays.copyOf(docx, docx.length / 2), "truncated.docx", 422, "corrupt-document");
         refused(Fixtures.imagePdf(true), "scan.pdf", 422, "scanned-pdf");
         byte[] huge = new byte[21 * 1024 * 1024];

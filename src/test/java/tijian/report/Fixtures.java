@@ -1,7 +1,6 @@
 package tijian.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads the project's parts.csv and the sample reports (test resources, never /work/shared). */
+/** Loads the project's parts.csv and parses reports with it (the sample reports: {@link tijian.testsupport.SampleReports}). */
 final class Fixtures {
     private static List<PartWording> wordings;
 
@@ -27,15 +26,6 @@ final class Fixtures {
     }
 
     static ReportParser parser() { return new ReportParser(wordings()); }
-
-    static String sample(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/reports/" + name)) {
-            if (in == null) throw new IllegalStateException("missing test resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Report parse(String text) { return parser().parse(text); }
 

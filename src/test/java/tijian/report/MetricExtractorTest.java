@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import tijian.testsupport.SampleReports;
+
 class MetricExtractorTest {
 
     private static List<Metric> of(String text) {
@@ -163,8 +165,8 @@ class MetricExtractorTest {
 
     @Test
     void offsetsMatchRawOnEverySample() {
-        for (String name : new String[] {Samples.SHAPINGBA, Samples.GUANBA, Samples.HAITANGXI}) {
-            String text = Samples.read(name);
+        for (String name : new String[] {SampleReports.SHAPINGBA, SampleReports.GUANBA, SampleReports.HAITANGXI}) {
+            String text = SampleReports.text(name);
             List<Metric> ms = Samples.metrics(text);
             assertTrue(ms.size() > 20, name);
             for (Metric m : ms) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 /** The figures half of the parser on the three published sample reports, page chrome included. */
 class SampleFiguresTest {
 
@@ -27,7 +29,7 @@ class SampleFiguresTest {
 
     @Test
     void shapingbaMetrics() {
-        String text = Samples.read(Samples.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         List<Metric> ms = Samples.metrics(text);
         Metric rate = get(ms, "出庭应诉率", "%");
         assertEquals(100, rate.getValue());
@@ -47,7 +49,7 @@ class SampleFiguresTest {
 
     @Test
     void shapingbaPageChromeAndFooterYieldNoMetrics() {
-        String text = Samples.read(Samples.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         List<Metric> ms = Samples.metrics(text);
         int bodyStart = text.indexOf("2025年,沙坪坝街道党工委、办事处坚持");
         int footerStart = text.indexOf("Copyright");
@@ -67,7 +69,7 @@ class SampleFiguresTest {
 
     @Test
     void shapingbaBreakdownSumsTo489() {
-        String text = Samples.read(Samples.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         List<Breakdown> bs = Breakdowns.find(text, Samples.metrics(text));
         assertEquals(1, bs.size(), bs::toString);
         Breakdown b = bs.get(0);
@@ -84,7 +86,7 @@ class SampleFiguresTest {
 
     @Test
     void shapingbaTargetsIn2026Plan() {
-        String text = Samples.read(Samples.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         List<Target> ts = targets(text);
         assertFalse(ts.isEmpty());
         assertTrue(ts.stream().allMatch(t -> t.getYear() == 2026), ts::toString);
@@ -105,7 +107,7 @@ class SampleFiguresTest {
 
     @Test
     void shapingbaCitationsAndDocumentNumber() {
-        String text = Samples.read(Samples.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         List<String> titles = Citations.extract(text).stream().map(Citation::getTitle).collect(Collectors.toList());
         assertTrue(titles.contains("法治政府建设实施纲要(2021—2025)"), titles::toString);
         assertTrue(titles.contains("中华人民共和国行政复议法"), titles::toString);
@@ -126,7 +128,7 @@ class SampleFiguresTest {
 
     @Test
     void guanbaMetricsAndTargets() {
-        String text = Samples.read(Samples.GUANBA);
+        String text = SampleReports.text(SampleReports.GUANBA);
         List<Metric> ms = Samples.metrics(text);
         assertEquals(100, get(ms, "行政机关负责人出庭率", "%").getValue());
         assertEquals(99.39, get(ms, "调解成功率", "%").getValue(), 1e-9);
@@ -157,7 +159,7 @@ class SampleFiguresTest {
 
     @Test
     void haitangxiCaseCountsAndQualitativePlan() {
-        String text = Samples.read(Samples.HAITANGXI);
+        String text = SampleReports.text(SampleReports.HAITANGXI);
         List<Metric> ms = Samples.metrics(text);
         assertEquals(2, get(ms, "行政诉讼案件", "件").getValue());
         assertEquals(1, get(ms, "行政复议案件", "件").getValue());

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 class SampleStructureTest {
 
     private static void assertQuotesBack(Report r) {
@@ -31,7 +33,7 @@ class SampleStructureTest {
 
     @Test
     void shapingba() {
-        String text = Fixtures.sample("shapingba-street-2025.txt");
+        String text = SampleReports.text("shapingba-street-2025.txt");
         Report r = Fixtures.parse(text);
         assertQuotesBack(r);
 
@@ -102,7 +104,7 @@ class SampleStructureTest {
 
     @Test
     void guanba() {
-        String text = Fixtures.sample("guanba-town-2025.txt");
+        String text = SampleReports.text("guanba-town-2025.txt");
         Report r = Fixtures.parse(text);
         assertQuotesBack(r);
 
@@ -148,7 +150,7 @@ class SampleStructureTest {
 
     @Test
     void haitangxi() {
-        String text = Fixtures.sample("haitangxi-street-2023.txt");
+        String text = SampleReports.text("haitangxi-street-2023.txt");
         Report r = Fixtures.parse(text);
         assertQuotesBack(r);
 
@@ -181,7 +183,7 @@ class SampleStructureTest {
 
     @Test
     void sentencesOfASampleQuoteBackTrimmed() {
-        String text = Fixtures.sample("shapingba-street-2025.txt");
+        String text = SampleReports.text("shapingba-street-2025.txt");
         Report r = Fixtures.parse(text);
         for (Span s : r.getSentences()) {
             String q = r.quote(s);

@@ -1,8 +1,5 @@
 package tijian.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,24 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test helpers: the sample reports, plus a crude sentence splitter and top-level heading finder so the figures
+ * Test helpers: a crude sentence splitter and top-level heading finder so the figures
  * code can be exercised without the (separately written) Sentences and HeadingParser.
  */
 final class Samples {
     private Samples() {}
-
-    static final String SHAPINGBA = "shapingba-street-2025.txt";
-    static final String GUANBA = "guanba-town-2025.txt";
-    static final String HAITANGXI = "haitangxi-street-2023.txt";
-
-    static String read(String name) {
-        try (InputStream in = Samples.class.getResourceAsStream("/reports/" + name)) {
-            if (in == null) throw new IllegalStateException("missing /reports/" + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Sentences end after 。！？ or a line break. */
     static List<Span> sentences(String text) {

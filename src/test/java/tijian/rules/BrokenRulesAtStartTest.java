@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import tijian.security.Roles;
+
+import tijian.testsupport.Await;
 
 /**
  * A service started on a rules folder with a broken file still comes up: it shows the errors, serves the last
@@ -63,22 +64,12 @@ class BrokenRulesAtStartTest {
             assertTrue(status == 200, "the last stored revision serves checks, got " + status);
         }
 
-        awaitWatching();
+        Await.until("the service to watch " + RULES, () -> given().get("/api/rules").jsonPath().getBoolean("watching"));
         Files.writeString(RULES.resolve("extra.drl"), GOOD, StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline && !RuleSetCompiler.revisionOf(RuleFiles.read(RULES)).equals(given().get("/api/rules").path("revision"))) {
-            Thread.sleep(50);
-        }
-        given().get("/api/rules").then().body("revision", equalTo(RuleSetCompiler.revisionOf(RuleFiles.read(RULES))));
+        String fixed = RuleSetCompiler.revisionOf(RuleFiles.read(RULES));
+        Await.until("the fixed revision " + fixed + " to go live", () -> given().get("/api/rules").path("revision"), fixed::equals);
         given().contentType("text/plain; charset=UTF-8").body("关于2025年法治政府建设情况的报告")
                 .post("/api/checks").then().statusCode(200).body("id", notNullValue());
-    }
-
-    private static void awaitWatching() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!given().get("/api/rules").jsonPath().getBoolean("watching") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
     }
 
     private static void copyBundledRulesWith(String extra) {

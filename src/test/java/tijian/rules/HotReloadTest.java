@@ -12,14 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,9 +32,13 @@ import io.restassured.path.json.JsonPath;
 import io.quarkus.test.security.TestSecurity;
 import tijian.security.Roles;
 
+import tijian.testsupport.Await;
+
 /**
- * The rule author's loop against a running service: save a file, see it live (or rejected with its position)
- * within 2 s, while checks keep succeeding. Works on a copy of the bundled rules.
+ * The rule author's loop against a running service: save a file, see it live (or rejected with its position), while
+ * checks keep succeeding. Works on a copy of the bundled rules. Each test waits for the exact revision it saved to go
+ * live (or be rejected), however long a busy machine takes; how fast that is (the 2 s target) is CheckBenchmark's
+ * figure, not an assertion here.
  */
 @QuarkusTest
 @TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
@@ -74,20 +77,14 @@ class HotReloadTest {
 
     @Test
     @Order(0)
-    void theServiceWatchesTheRulesDirectory() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!given().get("/api/rules").jsonPath().getBoolean("watching") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        given().get("/api/rules").then().body("watching", equalTo(true));
+    void theServiceWatchesTheRulesDirectory() {
+        Await.until("the service to watch " + RULES, () -> given().get("/api/rules").jsonPath().getBoolean("watching"));
     }
 
     @Test
     @Order(1)
-    void aNewRuleFileGoesLiveWithinTwoSeconds() throws Exception {
-        String before = liveRevision();
-        write("extra.drl", NEW_ITEM);
-        awaitLive(() -> !liveRevision().equals(before));
+    void aNewRuleFileGoesLive() throws Exception {
+        awaitLive(write("extra.drl", NEW_ITEM));
         given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks")
                 .then().statusCode(200).body("items.id", hasItem("extra.mentions-constitution"));
     }
@@ -97,15 +94,12 @@ class HotReloadTest {
     void aBrokenFileIsRejectedWithItsLineAndTheLastGoodSetStays() throws Exception {
         String good = liveRevision();
         String broken = NEW_ITEM.replace("Report(text not contains \"宪法\")", "Report(text not contains )");
-        write("extra.drl", broken);
-        awaitLive(() -> {
-            JsonPath rules = given().get("/api/rules").jsonPath();
-            return rules.getString("lastRejection.revision") != null
-                    && !rules.getString("lastRejection.revision").equals(good)
-                    && rules.getList("lastRejection.problems.file").contains("extra.drl");
-        });
-        JsonPath rules = given().get("/api/rules").jsonPath();
+        String rejected = write("extra.drl", broken);
+        JsonPath rules = JsonPath.from(Await.until("revision " + rejected + " to be rejected",
+                () -> given().get("/api/rules").then().statusCode(200).extract().asString(),
+                json -> rejected.equals(JsonPath.from(json).getString("lastRejection.revision"))));
         assertEquals(good, rules.getString("revision"));
+        assertTrue(rules.getList("lastRejection.problems.file").contains("extra.drl"), rules.prettify());
         assertEquals(9, rules.getInt("lastRejection.problems.find { it.file == 'extra.drl' }.line"));
         given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks")
                 .then().statusCode(200).body("ruleSet.revision", equalTo(good));
@@ -114,9 +108,7 @@ class HotReloadTest {
     @Test
     @Order(3)
     void theFixedFileGoesLive() throws Exception {
-        String before = liveRevision();
-        write("extra.drl", NEW_ITEM.replace("未提及宪法", "报告未提及宪法"));
-        awaitLive(() -> !liveRevision().equals(before));
+        awaitLive(write("extra.drl", NEW_ITEM.replace("未提及宪法", "报告未提及宪法")));
         given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks").then().statusCode(200)
                 .body("items.find { it.id == 'extra.mentions-constitution' }.message", equalTo("报告未提及宪法"));
     }
@@ -124,12 +116,10 @@ class HotReloadTest {
     @Test
     @Order(4)
     void aChangedDataFileTakesEffect() throws Exception {
-        String before = liveRevision();
         Path coverage = RULES.resolve("data/coverage.csv");
         String csv = Files.readString(coverage, StandardCharsets.UTF_8);
         String row = (csv.endsWith("\n") ? "" : "\n") + "coverage.constitution-week,宪法宣传周,宪法宣传周,1,写明宪法宣传周活动\n";
-        write("data/coverage.csv", csv + row);
-        awaitLive(() -> !liveRevision().equals(before));
+        awaitLive(write("data/coverage.csv", csv + row));
         given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks").then().statusCode(200)
                 .body("items.find { it.id == 'coverage.constitution-week' }.status", equalTo("WARN"));
     }
@@ -148,21 +138,32 @@ class HotReloadTest {
     @Test
     @Order(6)
     void noRequestFailsWhileRulesAreSwappedUnderLoad() throws Exception {
+        // Four clients keep checking until six swaps have each gone live, so every swap happens under requests
+        // however fast or slow this machine is.
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean swapping = new AtomicBoolean(true);
         try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                statuses.add(pool.submit(() -> given().contentType("text/plain; charset=UTF-8").body(REPORT)
-                        .post("/api/checks").statusCode()));
+            List<Future<List<Integer>>> clients = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                clients.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    do {
+                        statuses.add(given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks").statusCode());
+                        Thread.sleep(20); // pacing only, leaving a busy machine's CPU to the reloads
+                    } while (swapping.get());
+                    return statuses;
+                }));
             }
             for (int swap = 0; swap < 6; swap++) {
-                write("extra.drl", NEW_ITEM.replace("未提及宪法", "未提及宪法 v" + swap));
-                Thread.sleep(300);
+                awaitLive(write("extra.drl", NEW_ITEM.replace("未提及宪法", "未提及宪法 v" + swap)));
             }
-            for (Future<Integer> s : statuses) {
-                assertEquals(200, s.get());
+            swapping.set(false);
+            for (Future<List<Integer>> client : clients) {
+                List<Integer> statuses = client.get();
+                assertEquals(List.of(), statuses.stream().filter(s -> s != 200).toList(), statuses.size() + " requests");
             }
         } finally {
+            swapping.set(false);
             pool.shutdownNow();
         }
     }
@@ -182,21 +183,17 @@ class HotReloadTest {
         return given().get("/api/rules").then().statusCode(200).extract().path("revision");
     }
 
-    private static void awaitLive(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(condition.get(), "not live within 2 s");
+    /** Waits until {@code revision} is the live one. */
+    private static void awaitLive(String revision) {
+        Await.until("revision " + revision + " to go live", HotReloadTest::liveRevision, revision::equals);
     }
 
-    private static void write(String name, String content) throws IOException {
+    /** Saves a file the way editors do (temp file, rename) and returns the revision the folder has now. */
+    private static String write(String name, String content) throws IOException {
         Path target = RULES.resolve(name);
         Path temp = Files.createTempFile(RULES, ".edit", ".tmp");
         Files.writeString(temp, content, StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return RuleSetCompiler.revisionOf(RuleFiles.read(RULES));
     }
 }

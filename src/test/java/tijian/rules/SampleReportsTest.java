@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tijian.testsupport.SampleReports;
+
 /** The findings the domain README requires of the three published sample reports, with their evidence. */
 class SampleReportsTest {
 
@@ -26,7 +28,7 @@ class SampleReportsTest {
 
     @Test
     void shapingba() {
-        Checklist c = TestRules.check(TestRules.report(TestRules.SHAPINGBA));
+        Checklist c = TestRules.check(SampleReports.text(SampleReports.SHAPINGBA));
         Map<String, ChecklistItem> i = TestRules.byId(c);
         for (String id : List.of("structure.measures-results", "structure.shortcomings", "structure.causes",
                 "structure.first-responsible", "structure.next-year-plan", "disclosure.head-appearance-rate",
@@ -50,7 +52,7 @@ class SampleReportsTest {
         expect(i, "format.paired-punctuation", Status.WARN, c);
         List<ChecklistItem.Evidence> marks = i.get("format.paired-punctuation").evidence();
         assertEquals(List.of("”", "”"), marks.stream().map(ChecklistItem.Evidence::quote).toList());
-        String text = TestRules.report(TestRules.SHAPINGBA);
+        String text = SampleReports.text(SampleReports.SHAPINGBA);
         assertTrue(text.startsWith("3·15”", marks.get(0).start() - 4), "first mark after 3·15");
         assertTrue(text.startsWith("12345”", marks.get(1).start() - 5), "second mark after 12345");
         expect(i, "structure.other-matters", Status.WARN, c);
@@ -59,7 +61,7 @@ class SampleReportsTest {
 
     @Test
     void guanba() {
-        Checklist c = TestRules.check(TestRules.report(TestRules.GUANBA));
+        Checklist c = TestRules.check(SampleReports.text(SampleReports.GUANBA));
         Map<String, ChecklistItem> i = TestRules.byId(c);
         for (String id : List.of("structure.measures-results", "structure.shortcomings", "structure.first-responsible",
                 "structure.next-year-plan", "disclosure.head-appearance-rate", "disclosure.case-counts",
@@ -83,7 +85,7 @@ class SampleReportsTest {
 
     @Test
     void haitangxi() {
-        Checklist c = TestRules.check(TestRules.report(TestRules.HAITANGXI));
+        Checklist c = TestRules.check(SampleReports.text(SampleReports.HAITANGXI));
         Map<String, ChecklistItem> i = TestRules.byId(c);
         for (String id : List.of("structure.measures-results", "structure.shortcomings", "structure.causes",
                 "structure.first-responsible", "structure.next-year-plan", "structure.other-matters",
@@ -102,9 +104,9 @@ class SampleReportsTest {
 
     @Test
     void gradesFollowTheFindings() {
-        Checklist shapingba = TestRules.check(TestRules.report(TestRules.SHAPINGBA));
-        Checklist guanba = TestRules.check(TestRules.report(TestRules.GUANBA));
-        Checklist haitangxi = TestRules.check(TestRules.report(TestRules.HAITANGXI));
+        Checklist shapingba = TestRules.check(SampleReports.text(SampleReports.SHAPINGBA));
+        Checklist guanba = TestRules.check(SampleReports.text(SampleReports.GUANBA));
+        Checklist haitangxi = TestRules.check(SampleReports.text(SampleReports.HAITANGXI));
         assertEquals(0, (int) shapingba.counts().get(Status.FAIL), TestRules.dump(shapingba));
         // two mandatory failures each: capped at 合格 (or below)
         assertNotEquals(Grade.EXCELLENT, guanba.grade());

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tijian.testsupport.SampleReports;
+
 /**
  * Proof that each rule is precise: for every item, a small textual change to a real sample report flips that item's
  * status and leaves every other item as it was. Coverage items may move along (a change of wording can add or drop
@@ -54,9 +56,9 @@ class SmallChangeTest {
         @Override public String toString() { return item + ": " + from + " → " + to; }
     }
 
-    private static final String S = TestRules.SHAPINGBA;
-    private static final String G = TestRules.GUANBA;
-    private static final String H = TestRules.HAITANGXI;
+    private static final String S = SampleReports.SHAPINGBA;
+    private static final String G = SampleReports.GUANBA;
+    private static final String H = SampleReports.HAITANGXI;
     private static final Status PASS = Status.PASS;
     private static final Status WARN = Status.WARN;
     private static final Status FAIL = Status.FAIL;
@@ -129,7 +131,7 @@ class SmallChangeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void flipsOnlyItsItem(Change change) {
-        String original = TestRules.report(change.sample());
+        String original = SampleReports.text(change.sample());
         String changed = change.apply(original);
         assertNotEquals(original, changed, "\"" + change.from() + "\" is not in " + change.sample());
 

@@ -1,7 +1,6 @@
 package tijian.rules;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,8 @@ import java.util.stream.Stream;
 
 import tijian.report.Report;
 
-/** Test helpers: the real rules directory of this project, and the sample reports. */
+/** Test helpers: the real rules directory of this project (the sample reports: {@link tijian.testsupport.SampleReports}). */
 final class TestRules {
-    static final String SHAPINGBA = "shapingba-street-2025.txt";
-    static final String GUANBA = "guanba-town-2025.txt";
-    static final String HAITANGXI = "haitangxi-street-2023.txt";
-
     private static RuleSet compiled;
 
     private TestRules() {}
@@ -52,17 +47,6 @@ final class TestRules {
             }
         }
         return compiled;
-    }
-
-    static String report(String name) {
-        try (InputStream in = TestRules.class.getResourceAsStream("/reports/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing /reports/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Checklist check(String text) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import tijian.db.EmbeddedDatabaseResource;
 import io.quarkus.test.security.TestSecurity;
 import tijian.security.Roles;
+import tijian.testsupport.SampleReports;
 
 @QuarkusTest
 @TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
@@ -35,17 +35,9 @@ import tijian.security.Roles;
 class CheckResourceTest {
     static final List<String> ORDER = List.of("FAIL", "WARN", "NOT_APPLICABLE", "PASS");
 
-    static String sample(String name) {
-        try (InputStream in = CheckResourceTest.class.getResourceAsStream("/reports/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void checksASampleReportWithEvidenceThatQuotesTheText() {
-        JsonPath check = given().contentType("text/plain; charset=UTF-8").body(sample("shapingba-street-2025.txt"))
+        JsonPath check = given().contentType("text/plain; charset=UTF-8").body(SampleReports.text("shapingba-street-2025.txt"))
                 .when().post("/api/checks")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", notNullValue())
@@ -85,7 +77,7 @@ class CheckResourceTest {
 
     @Test
     void aStoredCheckReadsBackTheSame() throws IOException {
-        String posted = given().contentType("text/plain; charset=UTF-8").body(sample("guanba-town-2025.txt"))
+        String posted = given().contentType("text/plain; charset=UTF-8").body(SampleReports.text("guanba-town-2025.txt"))
                 .post("/api/checks").then().statusCode(200).extract().asString();
         JsonNode first = new ObjectMapper().readTree(posted);
         String stored = given().get("/api/checks/" + first.get("id").asText())
@@ -95,7 +87,7 @@ class CheckResourceTest {
 
     @Test
     void acceptsAFileUpload() {
-        given().multiPart("file", "haitangxi.txt", sample("haitangxi-street-2023.txt").getBytes(StandardCharsets.UTF_8), "text/plain")
+        given().multiPart("file", "haitangxi.txt", SampleReports.text("haitangxi-street-2023.txt").getBytes(StandardCharsets.UTF_8), "text/plain")
                 .when().post("/api/checks")
                 .then().statusCode(200)
                 .body("source.fileName", equalTo("haitangxi.txt"))
