@@ -75,7 +75,24 @@ public class CheckService {
     /** Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping). */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
         Document document = reader.read(content, fileName, contentType);
-        return evaluate(document.text(), document.format(), fileName);
+        return evaluate(document.text(), document.format(), cutFileName(fileName));
+    }
+
+    /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */
+    static final int MAX_FILE_NAME = 500;
+
+    /** A file name of at most {@link #MAX_FILE_NAME} characters: the middle is cut, the extension kept. */
+    static String cutFileName(String name) {
+        if (name == null || name.length() <= MAX_FILE_NAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        int keep = MAX_FILE_NAME - 1 - ext.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--;
+        }
+        return name.substring(0, keep) + "…" + ext;
     }
 
     private Outcome evaluate(String text, String format, String fileName) {
