@@ -75,7 +75,16 @@ public class CheckService {
     /** Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping). */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
         Document document = reader.read(content, fileName, contentType);
-        return evaluate(document.text(), document.format(), cutFileName(fileName));
+        Outcome outcome = evaluate(document.text(), document.format(), cutFileName(fileName));
+        if (document.replaced() > 0) {
+            List<String> notices = new ArrayList<>(outcome.view().notices());
+            notices.add("文件中有 " + document.replaced() + " 处无法识别的字节（不是有效的 UTF-8），已替换为 �；请核对这些位置的文字。 "
+                    + document.replaced() + " invalid UTF-8 byte sequence(s) were replaced by U+FFFD.");
+            CheckView v = outcome.view();
+            outcome = new Outcome(new CheckView(v.id(), v.checkedAt(), v.ruleSet(), v.source(), v.report(), List.copyOf(notices),
+                    v.score(), v.grade(), v.counts(), v.items()), outcome.report());
+        }
+        return outcome;
     }
 
     /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */

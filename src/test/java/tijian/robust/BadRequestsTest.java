@@ -140,4 +140,28 @@ class BadRequestsTest {
         assertEquals(0, audit.getInt("failed"), audit.prettify());
         assertNotNull(audit.getString("id"));
     }
+
+    @Test
+    void aBadByteInUtf8IsANoticeNotA415() throws Exception {
+        byte[] good = sample();
+        byte[] bad = java.util.Arrays.copyOf(good, good.length + 1);
+        bad[bad.length - 1] = (byte) 0xE6; // a last character cut off
+        java.util.List<String> notices = given().contentType("text/plain; charset=UTF-8").body(bad)
+                .when().post("/api/checks")
+                .then().statusCode(200).extract().jsonPath().getList("notices", String.class);
+        assertTrue(notices.stream().anyMatch(n -> n.contains("1 处") && n.contains("U+FFFD")), notices.toString());
+    }
+
+    @Test
+    void csvExportNeutralisesFormulas() {
+        String id = given().multiPart("file", "=HYPERLINK(\"http://evil.example\",\"x\").txt", sample(), "text/plain")
+                .multiPart("file", "@SUM(A1).txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .when().post("/api/audits")
+                .then().statusCode(202).extract().path("id");
+        AuditTestSupport.awaitFinished(id, 60_000);
+        String csv = given().get("/api/audits/" + id + "/export.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("'=HYPERLINK("), csv);
+        assertTrue(csv.contains("'@SUM(A1).txt"), csv);
+        assertFalse(csv.contains(",=HYPERLINK") || csv.contains(",\"=HYPERLINK"), csv);
+    }
 }
