@@ -164,4 +164,21 @@ class BadRequestsTest {
         assertTrue(csv.contains("'@SUM(A1).txt"), csv);
         assertFalse(csv.contains(",=HYPERLINK") || csv.contains(",\"=HYPERLINK"), csv);
     }
+
+    @Test
+    void aTextOverTheCharacterLimitIsA413() throws Exception {
+        byte[] body = ("关于2025年法治政府建设情况的报告\n" + "法".repeat(2_000_001)).getBytes(StandardCharsets.UTF_8);
+        apiError(raw("/api/checks", "text/plain; charset=UTF-8", body), 413, "text-too-long");
+    }
+
+    @Test
+    void twoMillionCharactersAnswerWithinTheDeadlineOrAClear4xx() throws Exception {
+        String one = new String(sample(), StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() + one.length() + 1 < 1_990_000) sb.append(one).append('\n');
+        HttpResponse<String> r = raw("/api/checks", "text/plain; charset=UTF-8", sb.toString().getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            apiError(r, 422, "timeout");
+        }
+    }
 }
