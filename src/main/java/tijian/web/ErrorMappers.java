@@ -109,15 +109,28 @@ public class ErrorMappers {
         return ApiError.response(500, "server-error", "服务内部错误。", "Internal error.");
     }
 
-    /** Whatever no other mapper knows: still JSON, and logged. */
+    /** Whatever no other mapper knows: still JSON, and logged; the database being unavailable is a 503. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (tijian.db.DatabaseFaults.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         if (String.valueOf(e.getMessage()).startsWith("Param limit of")) {
             return ApiError.response(413, "too-many-parts", "表单字段（文件）数量超过上限。",
                     "The form has more parts (files) than allowed: " + e.getMessage());
         }
         LOG.error("request failed", e);
         return ApiError.response(500, "server-error", "服务内部错误。", "Internal error.");
+    }
+
+    /** Seconds a client is told to wait while the database is unavailable (the embedded one restarts within that). */
+    static final int DATABASE_RETRY_AFTER = 10;
+
+    static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", e.getMessage());
+        return Response.fromResponse(ApiError.response(503, "database-unavailable",
+                "数据库暂时不可用，请稍后再试。", "The database is unavailable for the moment; please try again shortly."))
+                .header("Retry-After", DATABASE_RETRY_AFTER).build();
     }
 
     private static Response badMultipart() {

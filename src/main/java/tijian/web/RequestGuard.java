@@ -36,6 +36,19 @@ public class RequestGuard {
 
     void install(@Observes Router router) {
         router.route("/api/*").order(-1000).handler(this::guard);
+        // failures outside the REST layer (signing in with HTTP Basic reads the users table) while the database is
+        // down: the same JSON 503 as the REST layer's, not Quarkus' plain-text 500
+        router.route("/api/*").order(-1000).failureHandler(this::failed);
+    }
+
+    void failed(RoutingContext rc) {
+        if (rc.failure() != null && tijian.db.DatabaseFaults.isUnavailable(rc.failure()) && !rc.response().headWritten()) {
+            rc.response().putHeader("Retry-After", String.valueOf(ErrorMappers.DATABASE_RETRY_AFTER));
+            refuse(rc, 503, "database-unavailable", "数据库暂时不可用，请稍后再试。",
+                    "The database is unavailable for the moment; please try again shortly.");
+            return;
+        }
+        rc.next();
     }
 
     void guard(RoutingContext rc) {
