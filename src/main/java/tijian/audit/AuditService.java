@@ -107,7 +107,7 @@ public class AuditService {
                 for (Upload u : uploads) {
                     if (isZip(u.fileName())) {
                         // nested archives refused (depth 0): a district's reports come as files in folders
-                        SafeZip.Limits limits = new SafeZip.Limits(maxFiles - in.count + 1, maxUnzippedBytes - in.bytes,
+                        SafeZip.Limits limits = new SafeZip.Limits(maxFiles, maxUnzippedBytes - in.bytes,
                                 maxEntryBytes, 100, 0);
                         SafeZip.forEach(u.bytes(), limits, e -> in.add(e.path(), e.bytes()));
                     } else {

@@ -105,6 +105,9 @@ public class ErrorMappers {
         if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
             return badMultipart();
         }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return ApiError.response(400, "bad-json", "请求中的 JSON 格式有误。", "The JSON in the request is malformed.");
+        }
         LOG.error("request failed", e);
         return ApiError.response(500, "server-error", "服务内部错误。", "Internal error.");
     }

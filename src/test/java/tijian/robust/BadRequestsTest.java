@@ -129,6 +129,7 @@ class BadRequestsTest {
         JsonNode submitted = JSON.readTree(r.body());
         assertEquals(1001, submitted.get("total").asInt(), r.body());
         assertEquals(1000, submitted.get("duplicates").asInt(), r.body());
+        AuditTestSupport.awaitFinished(submitted.get("id").asText(), 60_000);
     }
 
     @Test
