@@ -107,14 +107,22 @@ final class PdfExtractor {
     private static void inflate(org.apache.pdfbox.pdmodel.common.PDStream stream, long[] total, java.util.Set<Object> seen)
             throws IOException {
         if (stream == null || !seen.add(stream.getCOSObject())) return;
-        byte[] buf = new byte[64 * 1024];
-        try (java.io.InputStream in = stream.createInputStream()) {
+        List<org.apache.pdfbox.cos.COSName> filters = stream.getFilters();
+        boolean flate = filters.size() == 1 && org.apache.pdfbox.cos.COSName.FLATE_DECODE.equals(filters.get(0));
+        // PDFBox decodes a whole stream into memory before handing out its first byte: Flate streams (nearly all
+        // page contents) are inflated here on the fly instead, so counting stops at the cap, not after gigabytes
+        try (java.io.InputStream in = flate
+                ? new java.util.zip.InflaterInputStream(stream.getCOSObject().createRawInputStream(), new java.util.zip.Inflater(), 64 * 1024)
+                : filters.isEmpty() ? stream.getCOSObject().createRawInputStream() : stream.createInputStream()) {
+            byte[] buf = new byte[64 * 1024];
             int r;
             while ((r = in.read(buf)) > 0) {
                 total[0] += r;
                 if (total[0] > MAX_CONTENT_BYTES) throw IngestException.pdfBomb(MAX_CONTENT_BYTES);
                 Interrupts.check();
             }
+        } catch (java.util.zip.ZipException damaged) {
+            // a damaged or headerless Flate stream: PDFBox's own, more lenient decoding deals with it when stripping
         }
     }
 
