@@ -76,7 +76,7 @@ public class AuditExport {
                 try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL)) {
                     csv.printRecord(CSV_HEADER);
                     for (AuditViews.Row r : results.rows()) {
-                        csv.printRecord(rankingCells(r));
+                        csv.printRecord(rankingCells(r).stream().map(AuditExport::neutralised).toList());
                     }
                 }
             } catch (IOException e) {
@@ -111,6 +111,17 @@ public class AuditExport {
         cells.add(r.error() != null ? r.error() : r.duplicateOf() != null ? "与 " + r.duplicateOf() + " 相同" : "");
         cells.add(r.checklist() == null ? "" : r.checklist());
         return cells;
+    }
+
+    /**
+     * A text cell that a spreadsheet would take for a formula (it begins with = + - @, a tab or a carriage return:
+     * a file name like {@code =HYPERLINK(…)}) gets a leading apostrophe, as OWASP recommends for CSV injection.
+     */
+    static Object neutralised(Object cell) {
+        if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return cell;
     }
 
     static String stateLabel(String state) {

@@ -45,6 +45,7 @@ public class AuditQueue {
                         select id from audit_file
                         where state in ('queued', 'running')
                           and (state = 'queued' or lease_expires_at < now())
+                          and (not_before is null or not_before <= now())
                         order by id
                         limit ?
                         for update skip locked)
@@ -128,12 +129,52 @@ public class AuditQueue {
         });
     }
 
+    /**
+     * Gives a held file back to the queue after a refusal that was not the file's fault, to be claimed again no
+     * sooner than after {@code backoff} doubled per earlier retry (at most {@code maxBackoff}).
+     *
+     * @param countAttempt whether this claim counts toward {@code checker.audit.max-attempts} (a timeout, which may
+     *                     be the file's own fault, does; the service being busy or the database gone does not)
+     * @return false when the file was no longer held
+     */
+    public boolean retryLater(Claimed file, String owner, boolean countAttempt, Duration backoff, Duration maxBackoff,
+                              String code) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    update audit_file set state = 'queued', lease_owner = null, lease_expires_at = null,
+                           attempts = case when ? then attempts else greatest(attempts - 1, 0) end,
+                           retries = retries + 1, error_code = ?,
+                           not_before = now() + make_interval(secs => least(?, ? * power(2, least(retries, 20))))
+                     where id = ? and state = 'running' and lease_owner = ?""",
+                    countAttempt, truncate(code, 64), maxBackoff.toMillis() / 1000.0, backoff.toMillis() / 1000.0,
+                    file.id(), owner)) {
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Extends the leases of the files {@code owner} is working on, so that a long check is not taken over. */
+    public int renew(String owner, java.util.Collection<Long> fileIds, Duration lease) {
+        if (fileIds.isEmpty()) {
+            return 0;
+        }
+        return db.tx(c -> {
+            try (PreparedStatement ps = Db.prepare(c, """
+                    update audit_file set lease_expires_at = now() + make_interval(secs => ?)
+                     where id = any (?) and state = 'running' and lease_owner = ?""",
+                    lease.toMillis() / 1000.0, c.createArrayOf("bigint", fileIds.toArray()), owner)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Whether any file waits (queued, or running under an expired lease). */
     public boolean hasWork() {
         return db.read(c -> {
             try (PreparedStatement ps = Db.prepare(c, """
                     select exists (select 1 from audit_file where state in ('queued', 'running')
-                                   and (state = 'queued' or lease_expires_at < now()))""");
+                                   and (state = 'queued' or lease_expires_at < now())
+                                   and (not_before is null or not_before <= now()))""");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

@@ -71,74 +71,119 @@ public class AuditService {
     /** One uploaded part: a file, or a zip to unpack. */
     public record Upload(String fileName, byte[] bytes) {}
 
-    /** One file to check, after unpacking. */
-    record Incoming(String path, byte[] bytes) {}
+    /** Audit uploads being unpacked and stored at once; more wait (each holds at most one entry in memory). */
+    private final java.util.concurrent.Semaphore unpacking = new java.util.concurrent.Semaphore(2, true);
 
-    /** Unpacks zips, stores every file with its state, and only then returns: nothing uploaded is lost. */
+    /**
+     * Unpacks zips and stores every file with its state as it comes out of the archive (one entry in memory at a
+     * time), all in one transaction, and only then returns: nothing uploaded is lost, and a refused upload leaves
+     * nothing behind. One budget of {@code checker.audit.max-unzipped-bytes} covers every file of the audit, zipped
+     * or not, and is checked while inflating.
+     */
     public Submitted submit(String name, List<Upload> uploads) {
-        List<Incoming> files = new ArrayList<>();
-        for (Upload u : uploads) {
-            if (isZip(u.fileName())) {
-                // nested archives refused (depth 0): a district's reports come as files in folders
-                SafeZip.Limits limits = new SafeZip.Limits(maxFiles, maxUnzippedBytes, maxEntryBytes, 100, 0);
-                for (SafeZip.Entry e : SafeZip.entries(u.bytes(), limits)) {
-                    files.add(new Incoming(e.path(), e.bytes()));
-                }
-            } else {
-                files.add(new Incoming(u.fileName() == null || u.fileName().isBlank() ? "file-" + (files.size() + 1) : u.fileName(), u.bytes()));
-            }
-            if (files.size() > maxFiles) {
-                throw new ApiException(413, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
-                        "An audit takes at most " + maxFiles + " files.");
-            }
-        }
-        if (files.isEmpty()) {
-            throw new ApiException(400, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
-                    "No report files: upload them in form parts named \"file\", or one .zip.");
-        }
         String auditName = name == null || name.isBlank() ? null : name.strip();
         if (auditName != null && auditName.length() > 200) {
             auditName = auditName.substring(0, 200);
         }
         UUID id = UUID.randomUUID();
         String finalName = auditName;
-        int duplicates = db.tx(c -> insert(c, id, finalName, null, files));
+        try {
+            if (!unpacking.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new ApiException(503, "busy", "服务器正忙于接收其他批量上传，请稍后再试。",
+                        "The server is busy receiving other audit uploads; please try again shortly.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "busy", "服务器正忙，请稍后再试。", "The server is busy; please try again shortly.");
+        }
+        Inserted inserted;
+        try {
+            inserted = db.tx(c -> {
+                Inserter in = new Inserter(c, id);
+                try (PreparedStatement ps = Db.prepare(c, "insert into audit (id, name, created_at, rerun_of, file_count) values (?, ?, now(), null, 0)",
+                        id, finalName)) {
+                    ps.executeUpdate();
+                }
+                for (Upload u : uploads) {
+                    if (isZip(u.fileName())) {
+                        // nested archives refused (depth 0): a district's reports come as files in folders
+                        SafeZip.Limits limits = new SafeZip.Limits(maxFiles, maxUnzippedBytes - in.bytes,
+                                maxEntryBytes, 100, 0);
+                        SafeZip.forEach(u.bytes(), limits, e -> in.add(e.path(), e.bytes()));
+                    } else {
+                        if (in.bytes + u.bytes().length > maxUnzippedBytes) {
+                            throw new ApiException(413, "too-large", "本次体检的文件总大小超过 " + maxUnzippedBytes / (1024 * 1024) + " MB。",
+                                    "The files of an audit may total at most " + maxUnzippedBytes / (1024 * 1024) + " MB.");
+                        }
+                        in.add(u.fileName() == null || u.fileName().isBlank() ? "file-" + (in.count + 1) : u.fileName(), u.bytes());
+                    }
+                }
+                if (in.count == 0) {
+                    throw new ApiException(400, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
+                            "No report files: upload them in form parts named \"file\", or one .zip.");
+                }
+                try (PreparedStatement ps = Db.prepare(c, "update audit set file_count = ? where id = ?", in.count, id)) {
+                    ps.executeUpdate();
+                }
+                in.close();
+                return new Inserted(in.count, in.duplicates);
+            });
+        } finally {
+            unpacking.release();
+        }
         workers.wake();
-        return new Submitted(id, auditName, files.size(), duplicates, "queued", "/api/audits/" + id);
+        return new Submitted(id, auditName, inserted.files(), inserted.duplicates(), "queued", "/api/audits/" + id);
     }
+
+    private record Inserted(int files, int duplicates) {}
 
     static boolean isZip(String fileName) {
         return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    private int insert(Connection c, UUID id, String name, UUID rerunOf, List<Incoming> files) throws SQLException {
-        try (PreparedStatement ps = Db.prepare(c, "insert into audit (id, name, created_at, rerun_of, file_count) values (?, ?, now(), ?, ?)",
-                id, name, rerunOf, files.size())) {
-            ps.executeUpdate();
+    /**
+     * Stores the files of a new audit one by one: the bytes once per content (sha256), a queued row per file, or a
+     * duplicate row pointing at the first file of the audit with the same content.
+     */
+    private final class Inserter {
+        final UUID auditId;
+        final PreparedStatement content;
+        final PreparedStatement file;
+        final Map<String, Long> firstBySha = new HashMap<>();
+        int count;
+        int duplicates;
+        long bytes;
+
+        Inserter(Connection c, UUID auditId) throws SQLException {
+            this.auditId = auditId;
+            this.content = c.prepareStatement(
+                    "insert into file_content (sha256, byte_count, bytes) values (?, ?, ?) on conflict (sha256) do nothing");
+            this.file = c.prepareStatement("""
+                    insert into audit_file (audit_id, seq, path, sha256, byte_count, state, duplicate_of, finished_at)
+                    values (?, ?, ?, ?, ?, ?, ?, case when ? then now() end) returning id""");
         }
-        Map<String, Long> firstBySha = new HashMap<>();
-        int duplicates = 0;
-        try (PreparedStatement content = c.prepareStatement(
-                "insert into file_content (sha256, byte_count, bytes) values (?, ?, ?) on conflict (sha256) do nothing");
-             PreparedStatement file = c.prepareStatement("""
-                     insert into audit_file (audit_id, seq, path, sha256, byte_count, state, duplicate_of, finished_at)
-                     values (?, ?, ?, ?, ?, ?, ?, case when ? then now() end) returning id""")) {
-            int seq = 0;
-            for (Incoming f : files) {
-                seq++;
-                String sha = sha256(f.bytes());
+
+        void add(String path, byte[] data) {
+            if (count >= maxFiles) {
+                throw new ApiException(413, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
+                        "An audit takes at most " + maxFiles + " files.");
+            }
+            count++;
+            bytes += data.length;
+            try {
+                String sha = sha256(data);
                 Long first = firstBySha.get(sha);
-                if (first == null && f.bytes() != null) {
+                if (first == null) {
                     content.setString(1, sha);
-                    content.setLong(2, f.bytes().length);
-                    content.setBytes(3, f.bytes());
+                    content.setLong(2, data.length);
+                    content.setBytes(3, data);
                     content.executeUpdate();
                 }
-                file.setObject(1, id);
-                file.setInt(2, seq);
-                file.setString(3, f.path().length() > 1000 ? f.path().substring(0, 1000) : f.path());
+                file.setObject(1, auditId);
+                file.setInt(2, count);
+                file.setString(3, path.length() > 1000 ? path.substring(0, 1000) : path);
                 file.setString(4, sha);
-                file.setLong(5, f.bytes().length);
+                file.setLong(5, data.length);
                 file.setString(6, first == null ? "queued" : "duplicate");
                 file.setObject(7, first);
                 file.setBoolean(8, first != null);
@@ -150,9 +195,15 @@ public class AuditService {
                         duplicates++;
                     }
                 }
+            } catch (SQLException e) {
+                throw new Db.DbException(e);
             }
         }
-        return duplicates;
+
+        void close() throws SQLException {
+            content.close();
+            file.close();
+        }
     }
 
     /** Checks the files of an audit again with the live rules: a new audit linked to the old one. */

@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import tijian.check.CheckService;
+import tijian.db.DatabaseFaults;
 import tijian.ingest.IngestException;
 import tijian.rules.RuleBook;
 
@@ -55,6 +59,21 @@ public class AuditWorkers {
     @ConfigProperty(name = "checker.audit.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** First wait before a file refused for a transient reason is tried again; doubles per retry. */
+    @ConfigProperty(name = "checker.audit.retry-backoff", defaultValue = "5s")
+    Duration retryBackoff;
+
+    @ConfigProperty(name = "checker.audit.max-retry-backoff", defaultValue = "2m")
+    Duration maxRetryBackoff;
+
+    /** Files being worked on here, by owner: their leases are renewed while the work goes on. */
+    private final Set<Held> held = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService renewer;
+    /** Consecutive loop failures while the database is unavailable: the quiet backoff grows with them. */
+    private final AtomicInteger outage = new AtomicInteger();
+
+    private record Held(String owner, long fileId) {}
+
     private final String owner = ownerId();
     private final Object signal = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -78,12 +97,22 @@ public class AuditWorkers {
         for (int i = 0; i < workers; i++) {
             pool.submit(this::loop);
         }
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-lease-renewer");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1000, lease.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("%d audit workers started as %s", workers, owner);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running.set(false);
         wake();
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
         if (pool != null) {
             pool.shutdown();
             try {
@@ -135,9 +164,21 @@ public class AuditWorkers {
                 if (!paused.get()) {
                     worked = workOnce(owner);
                 }
+                if (outage.getAndSet(0) > 0) {
+                    LOG.info("audit workers: the database is back");
+                }
             } catch (RuntimeException e) {
-                LOG.warn("audit worker: " + e.getMessage(), e);
-                sleep(Duration.ofSeconds(1));
+                if (DatabaseFaults.isUnavailable(e)) {
+                    // back off quietly: one line when the outage starts, then up to 30 s between tries
+                    int n = outage.incrementAndGet();
+                    if (n == 1) {
+                        LOG.warn("audit workers: the database is unavailable, retrying quietly: " + e.getMessage());
+                    }
+                    sleep(Duration.ofMillis(Math.min(30_000, 500L << Math.min(n, 6))));
+                } else {
+                    LOG.warn("audit worker: " + e.getMessage(), e);
+                    sleep(Duration.ofSeconds(1));
+                }
             } finally {
                 busy.decrementAndGet();
             }
@@ -173,6 +214,16 @@ public class AuditWorkers {
     }
 
     private void work(AuditQueue.Claimed file, String owner) {
+        Held h = new Held(owner, file.id());
+        held.add(h);
+        try {
+            workHeld(file, owner);
+        } finally {
+            held.remove(h);
+        }
+    }
+
+    private void workHeld(AuditQueue.Claimed file, String owner) {
         if (file.attempts() > maxAttempts) {
             queue.fail(file, owner, "too-many-attempts", "已尝试 " + (file.attempts() - 1) + " 次仍未完成（体检进程可能因此文件中断），不再重试。");
             return;
@@ -186,16 +237,63 @@ public class AuditWorkers {
             sleep(pollInterval);
             return;
         } catch (IngestException e) {
-            queue.fail(file, owner, e.code(), e.messageZh());
+            if (e.status() == 503) {
+                // the service is busy: not the file's fault, it waits its turn again
+                retryLater(file, owner, false, e.code());
+            } else if (e.code().equals("timeout") && file.attempts() < maxAttempts) {
+                // a timeout may come from load or from the file: tried again later, failed only when it repeats
+                retryLater(file, owner, true, e.code());
+            } else {
+                queue.fail(file, owner, e.code(), e.messageZh());
+            }
             return;
         } catch (RuntimeException | StackOverflowError e) {
+            if (DatabaseFaults.isUnavailable(e)) {
+                retryLater(file, owner, false, "database-unavailable");
+                return;
+            }
             LOG.warnf(e, "audit file %d (%s) could not be checked", file.id(), file.path());
             queue.fail(file, owner, "check-failed", "体检出错：" + e);
             return;
         }
         String unitKey = UnitNames.normalise(outcome.report().getUnit());
-        if (!queue.finish(file, owner, outcome, unitKey, outcome.report().getYear())) {
+        boolean finished;
+        try {
+            finished = queue.finish(file, owner, outcome, unitKey, outcome.report().getYear());
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isUnavailable(e)) {
+                retryLater(file, owner, false, "database-unavailable");
+                return;
+            }
+            LOG.warnf(e, "audit file %d (%s): its check could not be stored", file.id(), file.path());
+            queue.fail(file, owner, "store-failed", "体检结果无法保存：" + e);
+            return;
+        }
+        if (!finished) {
             LOG.infof("audit file %d was taken over by another instance; its check here is dropped", file.id());
+        }
+    }
+
+    /**
+     * Gives the file back with a backoff. When even that fails (the database is gone), the lease runs out and the
+     * file is claimed again then; this worker pauses either way, since the next file would meet the same trouble.
+     */
+    private void retryLater(AuditQueue.Claimed file, String owner, boolean countAttempt, String code) {
+        try {
+            queue.retryLater(file, owner, countAttempt, retryBackoff, maxRetryBackoff, code);
+        } catch (RuntimeException e) {
+            LOG.debugf("audit file %d could not be released (%s); its lease will run out", file.id(), e.getMessage());
+        }
+        sleep(retryBackoff.compareTo(pollInterval) < 0 ? retryBackoff : pollInterval);
+    }
+
+    private void renewLeases() {
+        try {
+            for (String o : held.stream().map(Held::owner).distinct().toList()) {
+                queue.renew(o, held.stream().filter(h -> h.owner().equals(o)).map(Held::fileId).toList(), lease);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("audit leases not renewed this time: %s", e.getMessage());
         }
     }
 

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
+import tijian.ingest.IngestException;
+import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
@@ -46,6 +48,10 @@ public class CheckService {
 
     @ConfigProperty(name = "checker.ingest.timeout")
     Duration timeout;
+
+    /** Longest text checked, in characters: a report is some tens of thousands; parsing time grows faster than length. */
+    @ConfigProperty(name = "checker.ingest.max-text-chars", defaultValue = "2000000")
+    long maxTextChars;
 
     @ConfigProperty(name = "checker.auth.store-anonymous-checks")
     boolean storeAnonymous;
@@ -72,10 +78,50 @@ public class CheckService {
     /** A check made but not yet stored: what the API answers and the parsed report behind it. */
     public record Outcome(CheckView view, Report report) {}
 
-    /** Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping). */
+    /**
+     * Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping).
+     * Extraction, parsing and rule evaluation share one {@link Deadline} of {@code checker.ingest.timeout}: the
+     * extraction worker is interrupted when it runs out, and parsing (on this thread) checks it in its loops and
+     * stops; rule evaluation runs with the deadline current, so it can take what is left ({@link Deadline#current()}).
+     */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
-        Document document = reader.read(content, fileName, contentType);
-        return evaluate(document.text(), document.format(), fileName);
+        Deadline deadline = Deadline.in(timeout);
+        Document document = reader.read(content, fileName, contentType, deadline);
+        if (document.text().length() > maxTextChars) {
+            throw IngestException.textTooLong(document.text().length(), maxTextChars);
+        }
+        Outcome outcome;
+        try {
+            outcome = deadline.run(() -> evaluate(document.text(), document.format(), cutFileName(fileName)));
+        } catch (Deadline.Exceeded e) {
+            throw IngestException.timeout(e.limit());
+        }
+        if (document.replaced() > 0) {
+            List<String> notices = new ArrayList<>(outcome.view().notices());
+            notices.add("文件中有 " + document.replaced() + " 处无法识别的字节（不是有效的 UTF-8），已替换为 �；请核对这些位置的文字。 "
+                    + document.replaced() + " invalid UTF-8 byte sequence(s) were replaced by U+FFFD.");
+            CheckView v = outcome.view();
+            outcome = new Outcome(new CheckView(v.id(), v.checkedAt(), v.ruleSet(), v.source(), v.report(), List.copyOf(notices),
+                    v.score(), v.grade(), v.counts(), v.items()), outcome.report());
+        }
+        return outcome;
+    }
+
+    /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */
+    static final int MAX_FILE_NAME = 500;
+
+    /** A file name of at most {@link #MAX_FILE_NAME} characters: the middle is cut, the extension kept. */
+    static String cutFileName(String name) {
+        if (name == null || name.length() <= MAX_FILE_NAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        int keep = MAX_FILE_NAME - 1 - ext.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--;
+        }
+        return name.substring(0, keep) + "…" + ext;
     }
 
     private Outcome evaluate(String text, String format, String fileName) {

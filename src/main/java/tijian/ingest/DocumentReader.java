@@ -73,6 +73,15 @@ public final class DocumentReader {
      * @throws IngestException for every refusal
      */
     public Document read(byte[] content, String fileName, String contentType) {
+        return read(content, fileName, contentType, tijian.report.Deadline.in(timeout));
+    }
+
+    /**
+     * Reads one uploaded file within what is left of {@code deadline} (shared with the parsing and rules that
+     * follow); the worker is interrupted when it runs out.
+     */
+    public Document read(byte[] content, String fileName, String contentType, tijian.report.Deadline deadline) {
+        Duration timeout = deadline.limit();
         if (content == null || content.length == 0) {
             throw IngestException.empty();
         }
@@ -98,7 +107,7 @@ public final class DocumentReader {
             throw IngestException.busy();
         }
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             if (state.compareAndSet(0, 2)) {
@@ -115,7 +124,7 @@ public final class DocumentReader {
         } catch (CancellationException e) {
             throw IngestException.timeout(timeout);
         } catch (ExecutionException e) {
-            throw map(e.getCause());
+            throw map(e.getCause(), timeout);
         }
     }
 
@@ -124,7 +133,7 @@ public final class DocumentReader {
         return RUNAWAY.get();
     }
 
-    private IngestException map(Throwable t) {
+    private static IngestException map(Throwable t, Duration timeout) {
         if (t instanceof IngestException ie) return ie;
         if (t instanceof Interrupts.Stopped) return IngestException.timeout(timeout);
         // a pathological document can exhaust the worker's memory or stack; the worker's objects are garbage now

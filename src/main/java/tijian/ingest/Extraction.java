@@ -54,6 +54,6 @@ final class Extraction {
         if (Texts.isBlank(text)) {
             throw IngestException.empty();
         }
-        return new Document(text, "txt", d.charset().name());
+        return new Document(text, "txt", d.charset().name(), d.replaced());
     }
 }

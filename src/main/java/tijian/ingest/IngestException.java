@@ -123,10 +123,23 @@ public final class IngestException extends RuntimeException {
                 "A file in the archive is password-protected and cannot be unpacked: " + name);
     }
 
-    static IngestException timeout(Duration limit) {
+    /** The check ran past its deadline (extraction, parsing or rules): public, since parsing is not ingest's. */
+    public static IngestException timeout(Duration limit) {
         return new IngestException(422, "timeout",
                 "文件处理超时（超过 " + seconds(limit) + " 秒），文件可能过于复杂或已损坏。请另存为较简单的格式后重试。",
                 "Processing the file took too long (over " + seconds(limit) + " s); it may be too complex or damaged. Please save it in a simpler format and try again.");
+    }
+
+    public static IngestException textTooLong(long chars, long max) {
+        return new IngestException(413, "text-too-long",
+                "文件中的文字过长（" + chars + " 字），单个报告最多 " + max + " 字。请确认上传的是一份年度报告。",
+                "The text is too long (" + chars + " characters); a report may have at most " + max + ".");
+    }
+
+    static IngestException pdfBomb(long max) {
+        return new IngestException(413, "zip-bomb",
+                "PDF 的页面内容解压后超过 " + human(max) + "，已拒绝处理。",
+                "The PDF's page content expands beyond " + human(max) + "; it was refused.");
     }
 
     static IngestException internal(Throwable cause) {

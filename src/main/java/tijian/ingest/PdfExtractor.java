@@ -28,6 +28,7 @@ final class PdfExtractor {
         }
         List<List<Line>> pages = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(b)) {
+            checkContentSize(doc);
             int n = doc.getNumberOfPages();
             LineStripper stripper = new LineStripper();
             stripper.setSortByPosition(true);
@@ -67,6 +68,62 @@ final class PdfExtractor {
         String text = Texts.tidy(String.join("\n", merge(lines)));
         if (Texts.isBlank(text)) throw IngestException.scannedPdf();
         return new Document(text, "pdf", null);
+    }
+
+    /** Most bytes the page contents (content streams and forms) of one PDF may inflate to. */
+    static final long MAX_CONTENT_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * Inflates every page's content streams and form XObjects once, counting bytes and checking for interruption
+     * every 64 KB: a small file whose content stream inflates to gigabytes is refused within a second, instead of
+     * keeping a worker busy long after its caller got "timeout". Images are not counted: text extraction never
+     * decodes them.
+     */
+    static void checkContentSize(PDDocument doc) throws IOException {
+        long[] total = {0};
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+            Interrupts.check();
+            java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> streams = page.getContentStreams();
+            while (streams.hasNext()) {
+                inflate(streams.next(), total, seen);
+            }
+            forms(page.getResources(), total, seen, 0);
+        }
+    }
+
+    private static void forms(org.apache.pdfbox.pdmodel.PDResources resources, long[] total, java.util.Set<Object> seen, int depth)
+            throws IOException {
+        if (resources == null || depth > 8) return;
+        for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                    && !seen.contains(form.getCOSObject())) {
+                inflate(form.getContentStream(), total, seen);
+                forms(form.getResources(), total, seen, depth + 1);
+            }
+        }
+    }
+
+    private static void inflate(org.apache.pdfbox.pdmodel.common.PDStream stream, long[] total, java.util.Set<Object> seen)
+            throws IOException {
+        if (stream == null || !seen.add(stream.getCOSObject())) return;
+        List<org.apache.pdfbox.cos.COSName> filters = stream.getFilters();
+        boolean flate = filters.size() == 1 && org.apache.pdfbox.cos.COSName.FLATE_DECODE.equals(filters.get(0));
+        // PDFBox decodes a whole stream into memory before handing out its first byte: Flate streams (nearly all
+        // page contents) are inflated here on the fly instead, so counting stops at the cap, not after gigabytes
+        try (java.io.InputStream in = flate
+                ? new java.util.zip.InflaterInputStream(stream.getCOSObject().createRawInputStream(), new java.util.zip.Inflater(), 64 * 1024)
+                : filters.isEmpty() ? stream.getCOSObject().createRawInputStream() : stream.createInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                total[0] += r;
+                if (total[0] > MAX_CONTENT_BYTES) throw IngestException.pdfBomb(MAX_CONTENT_BYTES);
+                Interrupts.check();
+            }
+        } catch (java.util.zip.ZipException damaged) {
+            // a damaged or headerless Flate stream: PDFBox's own, more lenient decoding deals with it when stripping
+        }
     }
 
     /** One text line with its horizontal extent (NaN when unknown). */
@@ -110,6 +167,16 @@ final class PdfExtractor {
                     glyphs++;
                 }
             }
+        }
+
+        private int operators;
+
+        /** Every 4,096 operators: stop here when the extraction was cancelled (a page can hold millions). */
+        @Override
+        protected void processOperator(org.apache.pdfbox.contentstream.operator.Operator operator,
+                                       List<org.apache.pdfbox.cos.COSBase> operands) throws IOException {
+            if ((++operators & 4095) == 0) Interrupts.check();
+            super.processOperator(operator, operands);
         }
 
         @Override

@@ -49,15 +49,32 @@ public final class SafeZip {
     static final long RATIO_MIN_SIZE = 1024 * 1024;
 
     public static List<Entry> entries(byte[] zip, Limits limits) {
-        if (zip == null || zip.length == 0) throw IngestException.empty();
-        if (!Sniffer.isZip(zip)) throw IngestException.unsupported("不是 zip 压缩包", "not a zip archive");
         List<Entry> out = new ArrayList<>();
-        long[] total = {0};
-        unpack(zip, "", 0, limits, out, total);
+        forEach(zip, limits, out::add);
         return out;
     }
 
-    private static void unpack(byte[] zip, String prefix, int depth, Limits limits, List<Entry> out, long[] total) {
+    /**
+     * Unpacks entry by entry, handing each to {@code sink} as soon as it is inflated, so that only one entry is in
+     * memory at a time (the sink stores it). Limits are checked while inflating, before the sink sees an entry that
+     * would break them.
+     *
+     * @return the uncompressed bytes of all entries handed over
+     */
+    public static long forEach(byte[] zip, Limits limits, java.util.function.Consumer<Entry> sink) {
+        if (zip == null || zip.length == 0) throw IngestException.empty();
+        if (!Sniffer.isZip(zip)) throw IngestException.unsupported("不是 zip 压缩包", "not a zip archive");
+        long[] total = {0};
+        int[] count = {0};
+        unpack(zip, "", 0, limits, e -> {
+            count[0]++;
+            sink.accept(e);
+        }, count, total);
+        return total[0];
+    }
+
+    private static void unpack(byte[] zip, String prefix, int depth, Limits limits, java.util.function.Consumer<Entry> out,
+                               int[] count, long[] total) {
         try (ZipFile zf = ZipFile.builder()
                 .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
                 .setCharset(StandardCharsets.ISO_8859_1) // names are decoded from the raw bytes below
@@ -73,7 +90,7 @@ public final class SafeZip {
                 String path = safePath(name);
                 if (e.isDirectory() || path.isEmpty() || path.endsWith("/")) continue;
                 if (skipped(path)) continue;
-                if (out.size() >= limits.maxEntries()) throw IngestException.tooManyEntries(limits.maxEntries());
+                if (count[0] >= limits.maxEntries()) throw IngestException.tooManyEntries(limits.maxEntries());
 
                 long declared = e.getSize();
                 long compressed = e.getCompressedSize();
@@ -99,9 +116,9 @@ public final class SafeZip {
                 String full = prefix + path;
                 if (isNestedArchive(bytes)) {
                     if (depth + 1 > limits.maxDepth()) throw IngestException.nestedTooDeep(limits.maxDepth());
-                    unpack(bytes, full + "/", depth + 1, limits, out, total);
+                    unpack(bytes, full + "/", depth + 1, limits, out, count, total);
                 } else {
-                    out.add(new Entry(full, bytes));
+                    out.accept(new Entry(full, bytes));
                 }
             }
         } catch (IngestException | Interrupts.Stopped e) {

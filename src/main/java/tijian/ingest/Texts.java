@@ -20,8 +20,15 @@ final class Texts {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
-    /** Bytes decoded to a string together with the charset that was used. */
-    record Decoded(String text, Charset charset) {}
+    /**
+     * Bytes decoded to a string together with the charset that was used, and how many malformed byte sequences
+     * were replaced by U+FFFD (only counted for nearly valid UTF-8).
+     */
+    record Decoded(String text, Charset charset, int replaced) {
+        Decoded(String text, Charset charset) {
+            this(text, charset, 0);
+        }
+    }
 
     /** Byte-order mark at the start of the content, or null. */
     static Charset bomCharset(byte[] b) {
@@ -99,6 +106,12 @@ final class Texts {
             // valid UTF-8 with non-ASCII bytes is UTF-8 even if a saved page still claims gbk in its meta tag
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
+        if (utf8 == null && metaCharset == null) {
+            Decoded nearly = nearlyUtf8(b);
+            if (nearly != null) {
+                return nearly;
+            }
+        }
         if (metaCharset != null) {
             return new Decoded(decodeLenient(b, 0, metaCharset), metaCharset);
         }
@@ -135,8 +148,84 @@ final class Texts {
         return name == null ? null : lookup(name);
     }
 
-    /** UTF-16 without BOM: many NUL bytes, all at even (BE) or all at odd (LE) offsets. */
+    /**
+     * UTF-8 with a few malformed sequences (a lone surrogate, a last character cut off, a stray byte): decoded
+     * with U+FFFD for each, and the count kept. Null unless the valid multi-byte sequences outnumber the malformed
+     * ones a hundred to one (then it is not a text in another charset).
+     */
+    static Decoded nearlyUtf8(byte[] b) {
+        int valid = 0;
+        int malformed = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (len == 1) {
+                i++;
+                continue;
+            }
+            boolean ok = len > 0 && i + len <= b.length;
+            for (int k = 1; ok && k < len; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (ok && len == 3) {
+                int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+                ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF); // no overlong forms, no encoded surrogates
+            }
+            if (ok) {
+                valid++;
+                i += len;
+            } else {
+                malformed++;
+                i++;
+            }
+        }
+        if (malformed == 0 || valid < 20 || malformed * 100 > valid) {
+            return null;
+        }
+        String text = decodeLenient(b, 0, StandardCharsets.UTF_8);
+        int replaced = 0;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == '\uFFFD') replaced++;
+        }
+        return new Decoded(text, StandardCharsets.UTF_8, replaced);
+    }
+
+    /**
+     * UTF-16 without BOM: many NUL bytes, all at even (BE) or all at odd (LE) offsets; or, for Chinese text (whose
+     * code units have no NUL byte), bytes that are not UTF-8 and read as nearly nothing but CJK ideographs,
+     * punctuation and ASCII in one byte order.
+     */
     static Charset bomlessUtf16(byte[] b) {
+        Charset byNul = bomlessUtf16ByNul(b);
+        if (byNul != null) return byNul;
+        int n = Math.min(b.length, 8192) & ~1;
+        if (n < 16) return null;
+        byte[] sample = n == b.length ? b : java.util.Arrays.copyOf(b, trimToCharBoundary(b, n));
+        if (decodeStrict(sample, 0, StandardCharsets.UTF_8) != null) return null;
+        int le = 0, be = 0;
+        for (int i = 0; i + 1 < n; i += 2) {
+            if (plausibleUnit((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8)) le++;
+            if (plausibleUnit((b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF))) be++;
+        }
+        int units = n / 2;
+        if (le >= units * 0.95 && be < units * 0.8) return StandardCharsets.UTF_16LE;
+        if (be >= units * 0.95 && le < units * 0.8) return StandardCharsets.UTF_16BE;
+        return null;
+    }
+
+    /** A UTF-16 code unit that Chinese text is made of. */
+    private static boolean plausibleUnit(int u) {
+        return u >= 0x4E00 && u <= 0x9FFF           // CJK ideographs
+                || u >= 0x3000 && u <= 0x303F       // CJK punctuation
+                || u >= 0xFF00 && u <= 0xFFEF       // full-width forms
+                || u >= 0x2010 && u <= 0x206F       // general punctuation (— “ ” …)
+                || u >= 0x20 && u <= 0x7E || u == '\n' || u == '\r' || u == '\t'
+                || u >= 0x2460 && u <= 0x24FF       // ①
+                || u == 0x00B7 || u == 0x00D7;      // · ×
+    }
+
+    private static Charset bomlessUtf16ByNul(byte[] b) {
         int n = Math.min(b.length, 4096) & ~1;
         if (n < 4) return null;
         int evenNul = 0, oddNul = 0;

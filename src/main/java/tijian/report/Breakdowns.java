@@ -24,6 +24,7 @@ final class Breakdowns {
         Matcher cue = CUE.matcher(text);
         int consumedUntil = -1;
         while (cue.find()) {
+            Deadline.check();
             int c = cue.start();
             if (c < consumedUntil) continue;
             int first = -1;

@@ -17,6 +17,7 @@ final class Citations {
         List<Citation> out = new ArrayList<>();
         int i = text.indexOf('《');
         while (i >= 0) {
+            Deadline.check();
             int close = -1;
             int next = -1;
             for (int k = i + 1; k < text.length(); k++) {

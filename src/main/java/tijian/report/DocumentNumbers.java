@@ -32,6 +32,7 @@ final class DocumentNumbers {
         List<DocumentNumber> out = new ArrayList<>();
         Matcher m = BRACKETED.matcher(text);
         while (m.find()) {
+            Deadline.check();
             String issuerRun = m.group(1);
             int issuerStart = m.start(1);
             int cut = leadingCut(issuerRun);

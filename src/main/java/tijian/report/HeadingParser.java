@@ -54,6 +54,7 @@ final class HeadingParser {
         List<Mark> marks = new ArrayList<>();
         int lastChinese = 0;
         for (Layout.Line line : Layout.lines(text)) {
+            Deadline.check();
             int ls = Math.max(line.start(), from);
             int le = Math.min(line.end(), to);
             if (ls >= le) continue;

@@ -91,7 +91,11 @@ final class MetricExtractor {
         int i = 0;
         int lastEnd = 0;
         Metric prev = null;
+        int steps = 0;
         while (i < n.length()) {
+            if ((++steps & 1023) == 0) {
+                Deadline.check();
+            }
             Fig f = null;
             char c = n.charAt(i);
             if (n.startsWith("百分之", i)) {
@@ -330,6 +334,7 @@ final class MetricExtractor {
     }
 
     private static Fig chinese(String n, int i) {
+        Deadline.check(); // the FIXED look-back below scans far on long texts
         int j = i;
         while (j < n.length() && ChineseNumerals.isNumeralChar(n.charAt(j))) j++;
         String run = n.substring(i, j);

@@ -27,6 +27,7 @@ final class Punctuation {
     static List<UnpairedMark> unpaired(String text) {
         List<UnpairedMark> out = new ArrayList<>();
         for (Layout.Line line : Layout.lines(text)) {
+            Deadline.check();
             Deque<Integer> stack = new ArrayDeque<>();
             for (int i = line.start(); i < line.end(); i++) {
                 char c = text.charAt(i);

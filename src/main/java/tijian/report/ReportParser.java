@@ -3,7 +3,8 @@ package tijian.report;
 import java.util.List;
 
 /**
- * Turns report text into a {@link Report}. Plain Java, no rule engine: the parts vocabulary comes from the active
+ * Turns report text into a {@link Report}. Runs under the current {@link Deadline}: its scanners check it in their
+ * loops and stop with {@link Deadline.Exceeded}. Plain Java, no rule engine: the parts vocabulary comes from the active
  * rule set's data files so that rule authors decide which wordings name which part.
  */
 public final class ReportParser {
@@ -14,11 +15,16 @@ public final class ReportParser {
     }
 
     public Report parse(String text) {
+        Deadline.check();
         Report.Builder report = Report.builder(text);
         List<Span> sentences = Sentences.split(text);
+        Deadline.check();
         List<Section> sections = new HeadingParser(partWordings).parse(text);
+        Deadline.check();
         Meta meta = Meta.extract(text, sections);
+        Deadline.check();
         List<Metric> metrics = MetricExtractor.extract(text, sections, sentences);
+        Deadline.check();
         report.title(meta.title(), meta.titleSpan())
                 .issuer(meta.issuer())
                 .unit(meta.unit())
@@ -34,6 +40,7 @@ public final class ReportParser {
                 .documentNumbers(DocumentNumbers.extract(text))
                 .unpairedMarks(Punctuation.unpaired(text))
                 .yearMentions(YearMentions.extract(text, sections, meta.titleSpan()));
+        Deadline.check();
         return report.build();
     }
 }

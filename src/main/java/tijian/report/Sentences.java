@@ -19,6 +19,9 @@ final class Sentences {
         int start = 0;
         int i = 0;
         while (i < n) {
+            if ((i & 4095) == 0) {
+                Deadline.check();
+            }
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 add(text, start, i, out);

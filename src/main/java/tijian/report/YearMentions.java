@@ -28,6 +28,7 @@ final class YearMentions {
         List<YearMention> out = new ArrayList<>();
         Matcher m = YEAR.matcher(text).region(from, to);
         while (m.find()) {
+            Deadline.check();
             int s = m.start(1);
             int e = m.end(1) + 1;
             if (e < text.length() && text.charAt(e) == '度') e++;

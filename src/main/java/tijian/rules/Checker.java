@@ -68,6 +68,14 @@ public final class Checker {
     }
 
     private static List<Finding> findings(Report report, RuleSet rules) {
+        // The rules get their own limit, or what is left of the whole check's deadline when that is sooner.
+        Duration limit = Deadline.current().map(Deadline::remaining).filter(left -> left.compareTo(timeLimit) < 0)
+                .orElse(timeLimit);
+        Deadline deadline = Deadline.in(limit);
+        return deadline.run(() -> findings(report, rules, deadline));
+    }
+
+    private static List<Finding> findings(Report report, RuleSet rules, Deadline deadline) {
         // Drools looks its runtime services up through the context class loader; a pool thread (examples run in
         // parallel) may carry another one, and a failed lookup breaks Drools for the rest of the JVM.
         Thread thread = Thread.currentThread();
@@ -75,12 +83,11 @@ public final class Checker {
         thread.setContextClassLoader(Checker.class.getClassLoader());
         KieSession session = null;
         ScheduledFuture<?> watchdog = null;
-        Duration limit = timeLimit;
+        Duration limit = deadline.limit();
         AtomicBoolean halted = new AtomicBoolean();
         try {
             session = rules.kieBase().newKieSession();
             KieSession running = session;
-            Deadline.set(System.nanoTime() + limit.toNanos());
             watchdog = WATCHDOG.schedule(() -> {
                 halted.set(true);
                 running.halt();
@@ -96,7 +103,7 @@ public final class Checker {
             report.getYearMentions().forEach(session::insert);
             rules.data().facts().forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
-            if (halted.get() || Deadline.passed()) {
+            if (halted.get() || deadline.expired()) {
                 throw timedOut(limit, null);
             }
             if (fired >= MAX_FIRINGS) {
@@ -111,7 +118,7 @@ public final class Checker {
         } catch (CheckStopped e) {
             throw e;
         } catch (RuntimeException e) {
-            if (halted.get() || Deadline.passed() || causedBy(e, Deadline.Exceeded.class)) {
+            if (halted.get() || deadline.expired() || causedBy(e, Deadline.Exceeded.class)) {
                 throw timedOut(limit, e);
             }
             throw e;
@@ -119,7 +126,6 @@ public final class Checker {
             throw new CheckStopped("the rules were stopped: a function calls itself without end",
                     "规则被停止：有函数无休止地调用自身。", e);
         } finally {
-            Deadline.clear();
             if (watchdog != null) {
                 watchdog.cancel(false);
             }

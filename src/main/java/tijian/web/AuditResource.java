@@ -51,6 +51,10 @@ public class AuditResource {
     @Inject
     AuditExport export;
 
+    /** The largest zip sent as a request body; multipart uploads are bounded by quarkus.http.limits.max-body-size. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "checker.audit.max-upload-bytes", defaultValue = "209715200")
+    long maxZipBytes;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.INSPECTOR)
@@ -73,7 +77,8 @@ public class AuditResource {
     @Operation(summary = "Start an audit from a .zip sent as the request body (?name=…); 202 {id}")
     @Recorded("audit.create")
     @RateLimited(RateLimits.Kind.AUDIT)
-    public Response submitZip(byte[] body, @QueryParam("name") String name) {
+    public Response submitZip(java.io.InputStream in, @QueryParam("name") String name) throws IOException {
+        byte[] body = in == null ? null : Bodies.readAtMost(in, maxZipBytes);
         List<AuditService.Upload> uploads = body == null || body.length == 0 ? List.of()
                 : List.of(new AuditService.Upload("upload.zip", body));
         return accepted(audits.submit(name, uploads));

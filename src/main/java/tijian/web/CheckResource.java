@@ -54,6 +54,9 @@ public class CheckResource {
     @ConfigProperty(name = "checker.auth.anonymous-checks")
     boolean anonymousChecks;
 
+    @ConfigProperty(name = "checker.upload.max-bytes")
+    long maxBytes;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermitAll
@@ -75,10 +78,12 @@ public class CheckResource {
     @Operation(summary = "Check a report sent as the request body (text/plain, text/html, application/pdf, docx…); anyone, unless anonymous checks are off")
     @Recorded("check.create")
     @RateLimited(RateLimits.Kind.CHECK)
-    public CheckView body(byte[] body, @HeaderParam("Content-Type") String contentType,
-                          @QueryParam("fileName") String fileName) {
+    public CheckView body(java.io.InputStream body, @HeaderParam("Content-Type") String contentType,
+                          @QueryParam("fileName") String fileName) throws IOException {
         Caller caller = checker();
-        return checks.check(body == null ? new byte[0] : body, fileName, contentType, caller);
+        // read while counting: a body without Content-Length stops at the limit instead of being buffered whole
+        byte[] bytes = body == null ? new byte[0] : Bodies.readAtMost(body, maxBytes);
+        return checks.check(bytes, fileName, contentType, caller);
     }
 
     @GET

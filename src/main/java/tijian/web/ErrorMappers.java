@@ -1,11 +1,15 @@
 package tijian.web;
 
+import java.io.IOException;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -89,5 +93,59 @@ public class ErrorMappers {
         }
         LOG.error("request failed", e);
         return ApiError.response(status, "server-error", "服务内部错误。", "Internal error.");
+    }
+
+    /** A multipart body that does not parse (no closing boundary, a part cut off, garbage): the client's 400. */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return badMultipart();
+    }
+
+    /**
+     * I/O failures while reading the request. The multipart parser reports a body that ends before its closing
+     * boundary as an IOException, which the REST layer would answer with a bare 500 and no log line.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException e) {
+        if (e instanceof MultiPartParserDefinition.FileTooLargeException) {
+            return ApiError.response(413, "too-large", "文件超过大小上限。", "The upload is larger than the limit.");
+        }
+        if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
+            return badMultipart();
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return ApiError.response(400, "bad-json", "请求中的 JSON 格式有误。", "The JSON in the request is malformed.");
+        }
+        LOG.error("request failed", e);
+        return ApiError.response(500, "server-error", "服务内部错误。", "Internal error.");
+    }
+
+    /** Whatever no other mapper knows: still JSON, and logged; the database being unavailable is a 503. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (tijian.db.DatabaseFaults.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Param limit of")) {
+            return ApiError.response(413, "too-many-parts", "表单字段（文件）数量超过上限。",
+                    "The form has more parts (files) than allowed: " + e.getMessage());
+        }
+        LOG.error("request failed", e);
+        return ApiError.response(500, "server-error", "服务内部错误。", "Internal error.");
+    }
+
+    /** Seconds a client is told to wait while the database is unavailable (the embedded one restarts within that). */
+    static final int DATABASE_RETRY_AFTER = 10;
+
+    static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", e.getMessage());
+        return Response.fromResponse(ApiError.response(503, "database-unavailable",
+                "数据库暂时不可用，请稍后再试。", "The database is unavailable for the moment; please try again shortly."))
+                .header("Retry-After", DATABASE_RETRY_AFTER).build();
+    }
+
+    private static Response badMultipart() {
+        return ApiError.response(400, "bad-multipart", "表单（multipart/form-data）格式有误或不完整，请重新上传。",
+                "The multipart/form-data body is malformed or incomplete; please upload again.");
     }
 }
