@@ -59,6 +59,11 @@ public class RequestGuard {
             return;
         }
         if (rc.request().method() == HttpMethod.POST && rc.normalizedPath().equals("/api/checks")) {
+            if (contentType == null) {
+                // a body without a type is sniffed like any other; left alone it would be routed to the multipart
+                // method and refused as "missing-file"
+                rc.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+            }
             long length = contentLength(rc);
             if (length > maxBytes + MULTIPART_OVERHEAD) {
                 refuse(rc, 413, "too-large", "文件过大，单个文件最大允许 " + maxBytes / (1024 * 1024) + " MB。",

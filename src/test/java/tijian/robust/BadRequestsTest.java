@@ -184,6 +184,13 @@ class BadRequestsTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIsSniffed() throws Exception {
+        HttpResponse<String> r = raw("/api/checks", null, new String(sample(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("txt", JSON.readTree(r.body()).get("source").get("format").asText(), r.body());
+    }
+
+    @Test
     void aTextOverTheCharacterLimitIsA413() throws Exception {
         byte[] body = ("关于2025年法治政府建设情况的报告\n" + "法".repeat(2_000_001)).getBytes(StandardCharsets.UTF_8);
         apiError(raw("/api/checks", "text/plain; charset=UTF-8", body), 413, "text-too-long");
