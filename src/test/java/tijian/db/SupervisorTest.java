@@ -33,7 +33,7 @@ class SupervisorTest {
             long pid = db.postmasterPid().orElseThrow();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9
             ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            assertFalse(db.alive());
+            // not asserting it is down now: on a busy machine the watchdog may have restarted it already
 
             long until = System.currentTimeMillis() + 60_000;
             String value = null;

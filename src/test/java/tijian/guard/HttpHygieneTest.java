@@ -44,7 +44,7 @@ class HttpHygieneTest {
         // with nosniff a browser runs the script and applies the style only when served with their own types
         Response js = given().get("/app.js");
         js.then().statusCode(200).contentType(matchesPattern("(text|application)/javascript.*"))
-                .body(containsString("fetch(\"/api/checks\""));
+                .body(containsString("api(\"/api/checks\""));
         commonHeaders(js);
         Response css = given().get("/app.css");
         css.then().statusCode(200).contentType(startsWith("text/css")).body(containsString(".chip"));

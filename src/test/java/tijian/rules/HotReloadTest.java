@@ -179,6 +179,29 @@ class HotReloadTest {
                 .then().statusCode(400);
     }
 
+    @Test
+    @Order(8)
+    void aRuleThatReachesOutIsRefusedFromTheFolderAndFromAnUploadAndNeverRuns() throws Exception {
+        Path marker = Files.createTempDirectory("sandbox").resolve("ran");
+        String evil = NEW_ITEM.replace("extra.mentions-constitution", "extra.evil").replace("insert(Finding.warn(kcontext, \"未提及宪法\"));",
+                "Runtime.getRuntime().exec(new String[] {\"touch\", \"" + marker + "\"});");
+        String good = liveRevision();
+        String refused = write("evil.drl", evil);
+        JsonPath rules = JsonPath.from(Await.until("revision " + refused + " to be refused",
+                () -> given().get("/api/rules").then().statusCode(200).extract().asString(),
+                json -> refused.equals(JsonPath.from(json).getString("lastRejection.revision"))));
+        assertEquals(good, rules.getString("revision"));
+        assertEquals(11, rules.getInt("lastRejection.problems.find { it.file == 'evil.drl' }.line"), rules.prettify());
+        Files.delete(RULES.resolve("evil.drl"));
+
+        given().contentType("text/plain; charset=UTF-8").body(evil).put("/api/rules/files/evil-upload.drl")
+                .then().statusCode(422).body("errors.file", hasItem("evil-upload.drl"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("java.lang.Runtime")));
+        assertTrue(Files.notExists(RULES.resolve("evil-upload.drl")), "a refused upload is never written");
+        given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks").then().statusCode(200);
+        assertTrue(Files.notExists(marker), "the rule ran");
+    }
+
     private static String liveRevision() {
         return given().get("/api/rules").then().statusCode(200).extract().path("revision");
     }
