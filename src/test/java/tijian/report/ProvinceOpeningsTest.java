@@ -214,6 +214,42 @@ class ProvinceOpeningsTest {
         assertEquals(2023, o.getYear());
     }
 
+    // ---- 5. part 1 by position and content; 一是/二是 sub-headings
+
+    private static List<Set<Part>> topParts(String text) {
+        return Fixtures.top(parse(text)).stream().map(Section::getParts).toList();
+    }
+
+    @Test
+    void partOneByPositionBeforeTheShortcomings() {
+        String head = "某某市司法局关于2024年度法治政府建设情况的报告\n2024年，市司法局坚持依法行政。\n";
+        assertEquals(List.of(Set.of(Part.MEASURES_RESULTS), Set.of(Part.MEASURES_RESULTS), Set.of(Part.SHORTCOMINGS),
+                        Set.of(Part.NEXT_YEAR_PLAN)),
+                topParts(head + "一、坚持党的领导，思想引领有力\n正文。\n二、组织领导\n正文。\n三、存在的不足和原因\n正文。\n"
+                        + "四、2025年工作打算\n正文。\n"));
+        assertEquals(Set.of(Part.MEASURES_RESULTS),
+                topParts(head + "一、2024年度工作情况\n正文。\n二、存在的问题\n正文。\n").get(0));
+        assertEquals(Set.of(Part.MEASURES_RESULTS),
+                topParts(head + "一、2024年度法治政府建设成效显著\n正文。\n二、存在的问题\n正文。\n").get(0));
+        assertEquals(Set.of(Part.MEASURES_RESULTS),
+                topParts(head + "一、2024年度工作总体情况\n正文。\n二、存在的问题\n正文。\n").get(0));
+        // a year alone makes no plan of the report year's work; the next year's work stays the plan
+        List<Set<Part>> p = topParts(head + "一、2024年重点工作\n正文。\n二、存在的问题\n正文。\n三、2025年主要工作\n正文。\n");
+        assertEquals(List.of(Set.of(Part.MEASURES_RESULTS), Set.of(Part.SHORTCOMINGS), Set.of(Part.NEXT_YEAR_PLAN)), p);
+        // a heading about a later year is never part 1, wherever it stands
+        assertEquals(Set.of(Part.NEXT_YEAR_PLAN), topParts(head + "一、2025年工作安排\n正文。\n").get(0));
+    }
+
+    @Test
+    void firstResponsibleSubHeadingIsTagged() {
+        Report r = parse("某某乡人民政府关于2024年法治政府建设情况的报告\n一、主要举措和成效\n"
+                + "一是健全制度。正文。\n二是压实法治建设第一责任人职责。主要负责人带头学法4次。\n二、存在的不足\n正文。\n");
+        Section second = r.getSections().stream().filter(s -> s.getMarker().equals("二是")).findFirst().orElseThrow();
+        assertEquals(Set.of(Part.FIRST_RESPONSIBLE), second.getParts());
+        Section first = r.getSections().stream().filter(s -> s.getMarker().equals("一是")).findFirst().orElseThrow();
+        assertEquals(Set.of(), first.getParts());
+    }
+
     // ---- the samples keep their reading
 
     @Test
