@@ -12,16 +12,22 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>title: the standalone title line nearest the body ("名称:" lines of the page are used only when there is no
- *   standalone one). In the two-line form, where the unit stands alone on the line before the 关于 line, the title
- *   is unit + 关于 line (joined without the line break) and titleSpan covers both lines, from the unit's first
- *   character to the 关于 line's last.</li>
- *   <li>issuer: the words before 关于 (or before the year) in the title, or the unit line; else the page's
- *   发布机构.</li>
- *   <li>unit: the issuer's first body, without 人民政府/办事处/党工委/党委 and, for 街道/镇/乡, without the
- *   province, city and district before it; for others only the leading 重庆市/北京市/上海市/天津市/…省.</li>
- *   <li>year: from the title, else from the first heading, else from the opening sentence.</li>
- *   <li>publishedOn: from 发布日期/发布时间, else 日期, else 成文日期/印发日期, else 生成日期 in the page chrome (outside
- *   the headed report text); publishedOnSpan covers the label and the date ("发布日期:2026-01-28").</li>
+ *   standalone one); page chrome ({@link PageChrome}) is never a title. In the two-line form, where the unit stands
+ *   alone on the line before the 关于 line, the title is unit + 关于 line (joined without the line break) and
+ *   titleSpan covers both lines, from the unit's first character to the 关于 line's last; a title broken after
+ *   关于…年度 is joined the same way. A trailing date or 来源 fragment is not part of the title.</li>
+ *   <li>issuer: the words before 关于 (or before the year, or between the year and 法治…, or between 关于 and the
+ *   year) in the title, or the unit line; else the page's 发布机构/发文机关, else a 来源 naming a body; else the
+ *   opening sentence ("2024年，郎溪县…", "现将…人民政府2023年…报告如下"); else the line above the signature date.</li>
+ *   <li>unit: the issuer's government (of a joint party-and-government report, the place, not the 县委), without
+ *   人民政府/办事处/党工委/党委 and, for 街道/镇/乡, without the province, city and district before it; for others
+ *   the leading 重庆市/北京市/上海市/天津市/…省 only when a smaller place follows it (沙坪坝区司法局, but 江苏省司法厅
+ *   and 上海市司法局 keep their region).</li>
+ *   <li>year: from the title, else the opening (between title and first heading, chrome left out), else the first
+ *   heading; never a year inside 《》, a 〔〕 document number or a year range.</li>
+ *   <li>publishedOn: from 发布日期/发布时间, else 日期/时间 or a bare date just after the title, else 更新时间, else
+ *   成文日期/印发日期, else 生成日期 in the page chrome (outside the headed report text); publishedOnSpan covers the
+ *   label and the date ("发布日期:2026-01-28"), or the bare date.</li>
  *   <li>signedOn: the last line after the last top-level heading that holds only a date (2026年1月20日,
  *   二〇二六年一月二十日).</li>
  * </ul>
@@ -122,23 +128,35 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
             }
         }
 
-        // signature date: a line holding only a date, after the last top-level heading
+        // signature date: a line holding only a date, after the last top-level heading; the line above it names
+        // the unit when nothing before did
         int from = bodyStart;
         for (Section s : sections) if (s.isTopLevel()) from = s.getStart();
         LocalDate signed = null;
+        String previous = null;
+        String signer = null;
         for (Layout.Line l : Layout.lines(text)) {
+            Deadline.check();
             Layout.Line tl = Layout.trim(text, l);
             if (tl.start() < from || tl.end() > contentEnd || tl.start() >= tl.end()) continue;
             String s = tl.of(text);
             Matcher a = SIGNED.matcher(s);
             Matcher c = SIGNED_CN.matcher(s);
+            LocalDate d = null;
             if (a.matches()) {
-                LocalDate d = date(a.group(1), a.group(2), a.group(3));
-                if (d != null) signed = d;
+                d = date(a.group(1), a.group(2), a.group(3));
             } else if (c.matches()) {
-                LocalDate d = chineseDate(c.group(1), c.group(2), c.group(3));
-                if (d != null) signed = d;
+                d = chineseDate(c.group(1), c.group(2), c.group(3));
             }
+            if (d != null) {
+                signed = d;
+                signer = previous != null && previous.length() <= 40 && BODY.matcher(previous).matches() ? previous : null;
+            }
+            previous = s;
+        }
+        if (issuer == null && signer != null) {
+            issuer = signer;
+            unit = unitOf(issuer);
         }
         return new Meta(title, titleSpan, issuer, unit, year, published, publishedSpan, signed);
     }

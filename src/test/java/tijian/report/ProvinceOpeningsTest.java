@@ -173,6 +173,22 @@ class ProvinceOpeningsTest {
         assertNull(parse("2024年，我镇坚持依法行政。\n一、主要举措和成效\n").getUnit());
     }
 
+    @Test
+    void unitFromTheSignatureWhenNothingElseNamesIt() {
+        Report r = parse("一、主要举措和成效\n我局坚持依法行政。\n二、存在的不足\n正文。\n上海市司法局\n2025年2月10日\n");
+        assertEquals("上海市司法局", r.getUnit());
+        assertEquals(LocalDate.of(2025, 2, 10), r.getSignedOn());
+    }
+
+    @Test
+    void chromeDatesAboveAnUntitledReportAreNoReportYear() {
+        Report r = parse("发布时间：2025年3月20日\n【字体:大 中 小\n2024年，某某县坚持依法行政。\n一、主要举措和成效\n正文。\n");
+        assertEquals(2024, r.getYear());
+        assertEquals("某某县", r.getUnit());
+        assertEquals(LocalDate.of(2025, 3, 20), r.getPublishedOn());
+        assertEquals(1, Fixtures.top(r).size());
+    }
+
     /** A city department, and province- and municipality-level departments, keep their region. */
     @Test
     void departmentsKeepTheirRegion() {
