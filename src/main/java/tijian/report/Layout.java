@@ -143,6 +143,7 @@ final class Layout {
 
     /** The line without a trailing date or 来源 fragment (the date is read as a fact by {@link Meta}). */
     static String withoutTail(String s) {
+        if (s.length() > 120) return s; // no title; and a long pasted line would cost the regex quadratic time
         Matcher m = TITLE_TAIL.matcher(s);
         return m.find() && m.start() >= 8 ? s.substring(0, m.start()) : s;
     }

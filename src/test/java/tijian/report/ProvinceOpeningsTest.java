@@ -266,6 +266,40 @@ class ProvinceOpeningsTest {
         assertEquals(Set.of(), first.getParts());
     }
 
+    /** A unit's history matches across years however its report names it (UnitNames is the key of the history). */
+    @Test
+    void historyMatchesAcrossYears() {
+        String y2023 = parse("江苏省司法厅关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
+        String y2024 = parse("来源：江苏省司法厅\n关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
+        assertEquals(tijian.audit.UnitNames.normalise(y2023), tijian.audit.UnitNames.normalise(y2024));
+        assertNotEquals(tijian.audit.UnitNames.normalise(y2023), tijian.audit.UnitNames.normalise(
+                parse("广东省司法厅关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit()));
+        String joint = parse("中共浚县县委 浚县人民政府\n关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
+        String alone = parse("浚县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
+        assertEquals(tijian.audit.UnitNames.normalise(joint), tijian.audit.UnitNames.normalise(alone));
+        // the name the parser gave before (the party committee) still finds the same history
+        assertEquals(tijian.audit.UnitNames.normalise(alone), tijian.audit.UnitNames.normalise("中共浚县县委"));
+        assertEquals("关坝镇", tijian.audit.UnitNames.normalise("重庆市綦江区关坝镇人民政府"));
+    }
+
+    /** Any one chrome line above a sample reproduced the issue; the samples must read the same with it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Copyright © 2025 某某区人民政府 版权所有", "某公网安备 50010602500861号", "【字体:大 中 小", "浏览次数：321"})
+    void samplesReadTheSameUnderAChromeLine(String chrome) {
+        for (String name : SampleReports.ALL) {
+            Report plain = parse(SampleReports.text(name));
+            Report r = parse(chrome + "\n" + SampleReports.text(name));
+            assertEquals(plain.getTitle(), r.getTitle(), name);
+            assertEquals(plain.getUnit(), r.getUnit(), name);
+            assertEquals(plain.getYear(), r.getYear(), name);
+            assertEquals(plain.getPublishedOn(), r.getPublishedOn(), name);
+            assertEquals(Fixtures.top(plain).stream().map(Section::getTitle).toList(),
+                    Fixtures.top(r).stream().map(Section::getTitle).toList(), name);
+            assertEquals(Fixtures.top(plain).stream().map(Section::getParts).toList(),
+                    Fixtures.top(r).stream().map(Section::getParts).toList(), name);
+        }
+    }
+
     // ---- the samples keep their reading
 
     @Test
