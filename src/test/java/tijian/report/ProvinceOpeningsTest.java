@@ -88,6 +88,13 @@ class ProvinceOpeningsTest {
     }
 
     @Test
+    void anUnclosedFontSizeBracketIsNoPunctuationDefect() {
+        Report r = parse("【字体:大 中 小\n" + REPORT.replaceFirst("\n", "\n【字体：大 中 小\n"));
+        assertEquals(List.of(), r.getUnpairedMarks());
+        assertEquals(1, parse(REPORT + "结合“3·15”消费者权益日”开展宣传。\n").getUnpairedMarks().size());
+    }
+
+    @Test
     void metadataValuesAreKeptAsFacts() {
         assertEquals(LocalDate.of(2025, 3, 20), parse("时间：2025-03-20\n" + REPORT).getPublishedOn());
         assertEquals(LocalDate.of(2025, 3, 21), parse("更新时间：2025-03-21 10:00\n" + REPORT).getPublishedOn());
