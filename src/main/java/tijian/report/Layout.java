@@ -94,6 +94,16 @@ final class Layout {
         return lines.size();
     }
 
+    /** The start of the first line that is neither blank nor page chrome; the end of the text when none is. */
+    static int firstReportLine(String text) {
+        for (Line l : lines(text)) {
+            Deadline.check();
+            Line t = trim(text, l);
+            if (t.start() < t.end() && !PageChrome.isChrome(t.of(text))) return t.start();
+        }
+        return text.length();
+    }
+
     /** The title nearest the body, or null when no line looks like one. */
     static Title findTitle(String text) {
         List<Line> lines = lines(text);

@@ -194,6 +194,7 @@ class ProvinceOpeningsTest {
         assertEquals("某某县", r.getUnit());
         assertEquals(LocalDate.of(2025, 3, 20), r.getPublishedOn());
         assertEquals(1, Fixtures.top(r).size());
+        assertEquals(List.of(2024), r.getYearMentions().stream().map(YearMention::getYear).toList());
     }
 
     /** A city department, and province- and municipality-level departments, keep their region. */
