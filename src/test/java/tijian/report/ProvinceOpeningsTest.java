@@ -308,6 +308,19 @@ class ProvinceOpeningsTest {
         }
     }
 
+    /** Issue 13, item 6: a miscited period is advised to become the nearest canonical edition. */
+    @Test
+    void miscitedPeriodIsAdvisedTheNearestEdition() {
+        var later = new tijian.rules.CanonicalTitle("法治政府建设实施纲要（2021－2025年）", "中发〔2021〕33号");
+        var earlier = new tijian.rules.CanonicalTitle("法治政府建设实施纲要（2015－2020年）", "");
+        List<tijian.rules.CanonicalTitle> both = List.of(later, earlier);
+        assertSame(later, tijian.rules.RuleFunctions.closestTitle("法治政府建设实施纲要(2022—2025年)", both));
+        assertSame(later, tijian.rules.RuleFunctions.closestTitle("法治政府建设实施纲要(2022—2025年)", List.of(earlier, later)));
+        assertSame(earlier, tijian.rules.RuleFunctions.closestTitle("法治政府建设实施纲要(2015-2020)", both));
+        assertSame(later, tijian.rules.RuleFunctions.closestTitle("法治政府建设实施纲要(2021—2025)", both));
+        assertSame(later, tijian.rules.RuleFunctions.closestTitle("法治政府建设实施纲要", both));
+    }
+
     // ---- the samples keep their reading
 
     @Test
