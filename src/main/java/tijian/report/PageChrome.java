@@ -45,8 +45,10 @@ final class PageChrome {
             "^[【\\[［]?\\s*(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|更新时间|时间|日期|发布机构|发文机关|索引号|文号|发文字号|"
                     + "成文日期|生成日期|作者|编辑|责任编辑|主题分类|体裁分类|信息分类|主题词|有效性)\\s*[】\\]］]?\\s*[:：\\]】]"
                     + "|^[(（]?\\s*(?:19|20)\\d\\d\\s*(?:[-/.．]|年)\\s*\\d{1,2}\\s*(?:[-/.．]|月)\\s*\\d{1,2}\\s*日?(?:\\s+\\d{1,2}:\\d\\d(?::\\d\\d)?)?\\s*[)）]?$");
+    /** The words a page footer starts with (the parser's footer list before issue 13, kept as it was). */
     private static final Pattern FOOTER = Pattern.compile(
-            "^(?:扫一扫|责任编辑|相关链接|上一篇|下一篇|主办单位|承办单位|网站地图|联系我们|【\\s*打印|\\[\\s*打印|打印\\s*关闭)");
+            "^(?:扫一扫|返回主站|返回顶部|返回首页|返回主网站|打印本页|【\\s*打印|\\[\\s*打印|打印\\s*关闭|关闭窗口|【\\s*关闭|分享到|"
+                    + "相关链接|上一篇|下一篇|责任编辑|主办单位|承办单位|网站地图|联系我们)");
 
     static Kind classify(String line) {
         String s = line.strip();
@@ -64,15 +66,12 @@ final class PageChrome {
     static boolean isChrome(String line) { return classify(line) != Kind.CONTENT; }
 
     /**
-     * Whether the line, met after the report has begun, ends the report text: copyright and registration lines,
-     * footer words, share buttons and print/close controls. Metadata and font-size lines do not (they may stand
-     * between the title and the body).
+     * Whether the line, met after the report has begun, ends the report text: copyright and registration lines and
+     * the footer words (扫一扫, 返回顶部, 【打印】, 分享到…). Metadata, font-size and counter lines do not (they may
+     * stand between the title and the body).
      */
     static boolean startsFooter(String line) {
         Kind k = classify(line);
-        if (k == Kind.COPYRIGHT || k == Kind.FOOTER) return true;
-        String s = line.strip();
-        return k == Kind.COUNTERS && s.startsWith("分享")
-                || k == Kind.CONTROLS && s.matches("^[【\\[［]?\\s*(?:打印|关闭|返回顶部|返回主站|返回主网站|返回首页).*");
+        return k == Kind.COPYRIGHT || k == Kind.FOOTER;
     }
 }
