@@ -50,9 +50,12 @@ final class PageChrome {
             "^(?:扫一扫|返回主站|返回顶部|返回首页|返回主网站|打印本页|【\\s*打印|\\[\\s*打印|打印\\s*关闭|关闭窗口|【\\s*关闭|分享到|"
                     + "相关链接|上一篇|下一篇|责任编辑|主办单位|承办单位|网站地图|联系我们)");
 
+    /** Chrome lines are short; a longer line is a paragraph, even when a pasted page ends it with a copyright. */
+    private static final int MAX_CHROME = 300;
+
     static Kind classify(String line) {
         String s = line.strip();
-        if (s.isEmpty()) return Kind.CONTENT;
+        if (s.isEmpty() || s.length() > MAX_CHROME) return Kind.CONTENT;
         if (COPYRIGHT.matcher(s).find()) return Kind.COPYRIGHT;
         if (FOOTER.matcher(s).find()) return Kind.FOOTER;
         if (COUNTERS.matcher(s).find()) return Kind.COUNTERS;
