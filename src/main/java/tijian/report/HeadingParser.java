@@ -70,8 +70,10 @@ final class HeadingParser {
             if (y != null) break;
             Deadline.check();
             Layout.Line t = Layout.trim(text, l);
-            if (t.start() < from || t.end() > to || t.start() >= t.end() || PageChrome.isChrome(t.of(text))) continue;
-            y = Meta.reportYear(t.of(text));
+            int s = Math.max(t.start(), from); // clipped: a pasted report may hold opening and headings on one line
+            int e = Math.min(t.end(), to);
+            if (s >= e || PageChrome.isChrome(text.substring(s, e))) continue;
+            y = Meta.reportYear(text.substring(s, e));
         }
         return y;
     }

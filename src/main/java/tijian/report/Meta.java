@@ -179,9 +179,12 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         for (Layout.Line l : Layout.lines(text)) {
             Deadline.check();
             Layout.Line tl = Layout.trim(text, l);
-            if (tl.start() < from || tl.end() > to || tl.start() >= tl.end()) continue;
-            String s = tl.of(text);
-            if (!PageChrome.isChrome(s)) out.add(s);
+            // clipped, not skipped: a report pasted without line breaks has its opening and first heading on one line
+            int s0 = Math.max(tl.start(), from);
+            int e0 = Math.min(tl.end(), to);
+            if (s0 >= e0) continue;
+            String s = text.substring(s0, e0).strip();
+            if (!s.isEmpty() && !PageChrome.isChrome(s)) out.add(s);
         }
         return out;
     }

@@ -88,6 +88,16 @@ class ProvinceOpeningsTest {
     }
 
     @Test
+    void aPagePastedAsOneLineKeepsItsReport() {
+        String one = "某某县人民政府关于2024年法治政府建设情况的报告。2024年，某某县坚持依法行政，全年开展学法4次，"
+                + "组织执法人员培训6场次，办理行政复议案件3件。".repeat(8) + "一、主要举措和成效。二、存在的不足。 版权所有：某某县人民政府";
+        Report r = parse(one);
+        assertTrue(r.getSentences().size() > 5);
+        assertEquals(2024, r.getYear());
+        assertFalse(r.getSections().isEmpty(), () -> r.getSections().toString());
+    }
+
+    @Test
     void anUnclosedFontSizeBracketIsNoPunctuationDefect() {
         Report r = parse("【字体:大 中 小\n" + REPORT.replaceFirst("\n", "\n【字体：大 中 小\n"));
         assertEquals(List.of(), r.getUnpairedMarks());
