@@ -19,6 +19,11 @@ public final class UnitNames {
     private static final Pattern LEADING_BODY = Pattern.compile("^(人民政府|政府|党委|区委|县委)+");
     private static final Pattern TRAILING_BODY = Pattern.compile(
             "(人民政府|政府|办事处|党工委|工委|党委|委员会)+$");
+    /**
+     * A county or district party committee named alone ("中共浚县县委"): the parser used to give it for joint
+     * party-and-government reports and now gives the place (浚县), so both fold to the place and the history matches.
+     */
+    private static final Pattern PARTY_COMMITTEE = Pattern.compile("^(?:中共)?(\\p{IsHan}{1,12}?(县|区|市|旗))\\2委$");
     /** "沙坪坝街道党工委、沙坪坝街道办事处": the first of several co-issuers names the unit. */
     private static final Pattern CO_ISSUERS = Pattern.compile("[、,，;；]");
 
@@ -43,6 +48,8 @@ public final class UnitNames {
     }
 
     private static String fold(String s) {
+        Matcher party = PARTY_COMMITTEE.matcher(s);
+        if (party.matches()) s = party.group(1);
         String t = CITY.matcher(s).replaceFirst("");
         String withoutDistrict = stripDistrict(t);
         if (!withoutDistrict.isEmpty()) {

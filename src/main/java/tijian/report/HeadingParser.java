@@ -33,6 +33,7 @@ final class HeadingParser {
     private static final String TERMINATORS = "。！？；;!?";
     private static final String CLOSERS = "”’）)」』";
     private static final String CN_DIGITS = "一二三四五六七八九十";
+    private static final Pattern YEAR_IN_TITLE = Pattern.compile("(?<![0-9])(?:19|20)\\d\\d(?:\\s*年度?)?");
 
     private enum Boundary { LINE, SENTENCE, SOFT, NONE }
 
@@ -40,14 +41,41 @@ final class HeadingParser {
 
     private final List<PartWording> partWordings;
 
-    HeadingParser(List<PartWording> partWordings) { this.partWordings = partWordings; }
+    /**
+     * The parts.csv row whose pattern is {@value #BY_POSITION}: its presence lets headings be part 1 by position, its
+     * {@code unless} names the headings that stay extra parts there (特色亮点…). Kept in parts.csv so that rule
+     * authors decide; the pattern never matches a heading, so older parsers ignore the row.
+     */
+    static final String BY_POSITION = "@position";
+    private final PartWording positional;
+
+    HeadingParser(List<PartWording> partWordings) {
+        this.partWordings = partWordings.stream().filter(w -> !w.pattern().pattern().equals(BY_POSITION)).toList();
+        this.positional = partWordings.stream().filter(w -> w.pattern().pattern().equals(BY_POSITION)
+                && w.part() == Part.MEASURES_RESULTS).findFirst().orElse(null);
+    }
 
     List<Section> parse(String text) {
         Layout.Title title = Layout.findTitle(text);
         int from = Layout.bodyStart(text, title);
         int to = Layout.contentEnd(text, from);
         List<Mark> marks = findMarks(text, from, to);
-        return build(text, marks, to);
+        return build(text, marks, to, reportYear(text, title, from, marks.isEmpty() ? to : marks.get(0).start()));
+    }
+
+    /** The report year as far as headings need it: the title's, else the opening's (page chrome left out). */
+    private static Integer reportYear(String text, Layout.Title title, int from, int to) {
+        Integer y = title == null ? null : Meta.reportYear(title.text());
+        for (Layout.Line l : Layout.lines(text)) {
+            if (y != null) break;
+            Deadline.check();
+            Layout.Line t = Layout.trim(text, l);
+            int s = Math.max(t.start(), from); // clipped: a pasted report may hold opening and headings on one line
+            int e = Math.min(t.end(), to);
+            if (s >= e || PageChrome.isChrome(text.substring(s, e))) continue;
+            y = Meta.reportYear(text.substring(s, e));
+        }
+        return y;
     }
 
     private List<Mark> findMarks(String text, int from, int to) {
@@ -154,7 +182,7 @@ final class HeadingParser {
         return null;
     }
 
-    private List<Section> build(String text, List<Mark> marks, int to) {
+    private List<Section> build(String text, List<Mark> marks, int to, Integer reportYear) {
         int n = marks.size();
         int[] parent = new int[n];
         int[] bodyEnd = new int[n];
@@ -214,15 +242,87 @@ final class HeadingParser {
             String title = stripTitle(text.substring(ts, Math.max(ts, titleEnd)));
             Set<Part> parts = EnumSet.noneOf(Part.class);
             if (m.style() != HeadingStyle.INLINE) {
-                for (PartWording w : partWordings) {
-                    if (w.matches(title)) parts.add(w.part());
-                }
+                parts.addAll(namedParts(title, reportYear));
+            } else if (namedParts(title, reportYear).contains(Part.FIRST_RESPONSIBLE)) {
+                // 一是/二是 sub-headings name only the 第一责任人 part ("二是压实法治建设第一责任人职责"), which the
+                // structure rule wants to see even as a subsection; other parts named in a one-sentence 一是 would
+                // have the whole-part rules (plan targets, causes) judge that sentence as the part
+                parts.add(Part.FIRST_RESPONSIBLE);
             }
             boolean top = m.style() != HeadingStyle.INLINE && m.style().getLevel() == topLevel;
             sections.add(new Section(i, m.style(), text.substring(m.start(), m.markerEnd()), m.number(), title,
                     m.start(), end, Math.max(end, bodyEnd[i]), parent[i], top, parts, defects.get(i)));
         }
-        return sections;
+        return byPosition(sections, reportYear);
+    }
+
+    /**
+     * The parts a heading's wording names; a heading about the year after the report year that names a plan is no
+     * part 1 as well ("2025年主要工作" in a 2024 report).
+     */
+    private Set<Part> namedParts(String title, Integer reportYear) {
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        for (PartWording w : partWordings) {
+            if (w.matches(title)) parts.add(w.part());
+        }
+        Integer year = Meta.reportYear(title);
+        if (reportYear != null && year != null && year > reportYear && parts.contains(Part.NEXT_YEAR_PLAN)) {
+            parts.remove(Part.MEASURES_RESULTS);
+        }
+        return parts;
+    }
+
+    /**
+     * The regulation fixes five parts, not their wording. Before the shortcomings part (or, without one, in the
+     * first top-level heading), a heading about the report year is no plan because of its year alone ("2024年主要工作"
+     * / "2024年重点工作" in a 2024 report), and when no top-level heading names part 1, the top-level headings there
+     * that name no part and are not about a later year are part 1 ("一、坚持党的领导…", "思想引领",
+     * "2025年度工作总体情况"), unless the {@value #BY_POSITION} row of parts.csv keeps them extra parts.
+     */
+    private List<Section> byPosition(List<Section> sections, Integer reportYear) {
+        List<Section> top = sections.stream().filter(Section::isTopLevel).toList();
+        int shortcomings = -1;
+        for (int k = 0; k < top.size() && shortcomings < 0; k++) {
+            if (top.get(k).getParts().contains(Part.SHORTCOMINGS)) shortcomings = k;
+        }
+        int until = Math.min(top.size(), shortcomings < 0 ? 1 : shortcomings);
+        List<Section> out = new ArrayList<>(sections);
+        List<Set<Part>> before = new ArrayList<>();
+        for (int k = 0; k < until; k++) {
+            Section s = top.get(k);
+            Set<Part> parts = EnumSet.noneOf(Part.class);
+            parts.addAll(s.getParts());
+            Integer year = Meta.reportYear(s.getTitle());
+            if (parts.contains(Part.NEXT_YEAR_PLAN) && year != null && reportYear != null && year <= reportYear
+                    && !namesPlanWithoutYear(s.getTitle())) {
+                parts.remove(Part.NEXT_YEAR_PLAN);
+                if (parts.isEmpty()) parts.add(Part.MEASURES_RESULTS);
+            }
+            before.add(parts);
+        }
+        boolean named = top.stream().anyMatch(s -> s.getParts().contains(Part.MEASURES_RESULTS))
+                || before.stream().anyMatch(p -> p.contains(Part.MEASURES_RESULTS));
+        for (int k = 0; k < until; k++) {
+            Section s = top.get(k);
+            Set<Part> parts = before.get(k);
+            Integer year = Meta.reportYear(s.getTitle());
+            boolean later = year != null && reportYear != null && year > reportYear;
+            boolean extra = positional == null
+                    || positional.unless() != null && positional.unless().matcher(s.getTitle()).find();
+            if (!named && parts.isEmpty() && !later && !extra) parts.add(Part.MEASURES_RESULTS);
+            if (parts.equals(s.getParts())) continue;
+            out.set(s.getIndex(), new Section(s.getIndex(), s.getStyle(), s.getMarker(), s.getNumber(), s.getTitle(),
+                    s.getStart(), s.getEnd(), s.getBodyEnd(), s.getParent(), true, parts, s.getDefects()));
+        }
+        return out;
+    }
+
+    private boolean namesPlanWithoutYear(String title) {
+        String yearless = YEAR_IN_TITLE.matcher(title).replaceAll("");
+        for (PartWording w : partWordings) {
+            if (w.part() == Part.NEXT_YEAR_PLAN && w.matches(yearless)) return true;
+        }
+        return false;
     }
 
     private static void numberingDefect(List<String> d, int prev, int number) {

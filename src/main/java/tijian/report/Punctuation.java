@@ -10,7 +10,7 @@ import java.util.List;
  * Finds marks without a partner in their paragraph (line): “ ” 《 》 （ ） ( ) ‘ ’ 【 】. Pairing uses a stack;
  * （ and ( are one family, so （…) is not reported here. Straight quotes " ' are ignored (they do not say which
  * side they are). When a closing mark meets other open marks above its own partner, those open marks are the
- * unpaired ones ("《纲要（2021》" reports the （).
+ * unpaired ones ("《纲要（2021》" reports the （). Lines of page chrome ({@link PageChrome}) are left out.
  */
 final class Punctuation {
     private static final String OPEN = "“《（(‘【";
@@ -28,6 +28,8 @@ final class Punctuation {
         List<UnpairedMark> out = new ArrayList<>();
         for (Layout.Line line : Layout.lines(text)) {
             Deadline.check();
+            // the site's lines are not the report's: an unclosed 【字体:大 中 小 is no defect of the report
+            if (line.end() - line.start() <= 200 && PageChrome.isChrome(line.of(text))) continue;
             Deque<Integer> stack = new ArrayDeque<>();
             for (int i = line.start(); i < line.end(); i++) {
                 char c = text.charAt(i);

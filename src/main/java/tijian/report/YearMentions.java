@@ -19,7 +19,8 @@ final class YearMentions {
     private YearMentions() {}
 
     static List<YearMention> extract(String text, List<Section> sections, Span titleSpan) {
-        int from = titleSpan == null ? 0 : titleSpan.getStart();
+        // without a title, the report starts at its first line that is not page chrome ("发布时间：2025年3月20日")
+        int from = titleSpan == null ? Layout.firstReportLine(text) : titleSpan.getStart();
         int to = Layout.contentEnd(text, titleSpan == null ? 0 : titleSpan.getEnd());
         List<int[]> ranges = new ArrayList<>();
         Matcher r = RANGE.matcher(text);

@@ -1,5 +1,6 @@
 package tijian.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,22 +46,42 @@ public final class RuleFunctions {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
     }
 
-    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19|20)\\d\\d(?![0-9])");
 
     /**
-     * Of several canonical titles with the same core (two editions of 《法治政府建设实施纲要》), the one whose title holds
-     * the first year the citation names; the first candidate when none does.
+     * Of several canonical titles with the same core (two editions of 《法治政府建设实施纲要》), the one whose years are
+     * nearest to the years the citation names (each cited year counts its distance to the candidate's nearest year), so
+     * a miscited （2022—2025年） is advised to become （2021－2025年）, not （2015－2020年）; the first candidate on a
+     * tie or when the citation names no year.
      */
     public static CanonicalTitle closestTitle(String cited, List<?> candidates) {
-        Matcher m = YEAR.matcher(cited);
-        String year = m.find() ? m.group() : null;
+        List<Integer> years = years(cited);
+        CanonicalTitle best = (CanonicalTitle) candidates.get(0);
+        if (years.isEmpty()) return best;
+        long bestDistance = Long.MAX_VALUE;
         for (Object o : candidates) {
             CanonicalTitle t = (CanonicalTitle) o;
-            if (year != null && t.getTitle().contains(year)) {
-                return t;
+            List<Integer> own = years(t.getTitle());
+            if (own.isEmpty()) continue;
+            long distance = 0;
+            for (int y : years) {
+                int nearest = Integer.MAX_VALUE;
+                for (int z : own) nearest = Math.min(nearest, Math.abs(y - z));
+                distance += nearest;
+            }
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = t;
             }
         }
-        return (CanonicalTitle) candidates.get(0);
+        return best;
+    }
+
+    private static List<Integer> years(String s) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = YEAR.matcher(s);
+        while (m.find()) out.add(Integer.parseInt(m.group()));
+        return out;
     }
 
     /**

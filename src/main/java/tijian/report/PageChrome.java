@@ -1,0 +1,80 @@
+package tijian.report;
+
+import java.util.regex.Pattern;
+
+/**
+ * Lines of a web page's text that belong to the site, not to the report: navigation, copyright, registration
+ * numbers, font-size / print / voice controls, share and view counters, and 来源/发布时间 metadata lines. Reading
+ * classifies every line before the title is looked for, so that no single such line can hide the report (issue 13:
+ * one copyright line or unclosed 【字体:大 中 小 above a report stopped title, year and section detection at once).
+ *
+ * <p>These are patterns of page layout that the parser needs to find the report at all, not vocabulary rule authors
+ * tune, so they stay in Java beside {@link Layout}. The values of metadata lines are read by {@link Meta}.
+ */
+final class PageChrome {
+    private PageChrome() {}
+
+    enum Kind {
+        /** Report text, or anything not recognised as chrome. */
+        CONTENT,
+        NAVIGATION,
+        /** Copyright lines and registration numbers: at the bottom of the page they start the footer. */
+        COPYRIGHT,
+        /** Font-size, print, close, voice and version controls. */
+        CONTROLS,
+        /** Share buttons and view counters. */
+        COUNTERS,
+        /** "来源:", "发布时间:", "[ 索引号 ]" and similar labelled lines, and a bare date line. */
+        METADATA,
+        /** Other lines that start a page footer (扫一扫, 返回顶部, 上一篇, 主办单位…). */
+        FOOTER
+    }
+
+    private static final Pattern COPYRIGHT = Pattern.compile(
+            "Copyright|版权所有|©|ICP备|ICP证|公网安备|网站标识码|国际联网备案", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTROLS = Pattern.compile(
+            "^[【\\[［(（]?\\s*(?:字体|字号|文字)\\s*[:：]?\\s*[【\\[]?\\s*大|^[【\\[［]?\\s*(?:打印本页|打印|关闭窗口|关闭|收藏|"
+                    + "语音播报|语音合成|进入播报模式|退出播报模式|无障碍|关怀版|繁体版|简体版|返回主网站|返回主站|返回首页|返回顶部)"
+                    + "\\s*[】\\]］]?\\s*(?:$|[【\\[［]|\\s)");
+    private static final Pattern COUNTERS = Pattern.compile(
+            "^[【\\[［]?\\s*(?:分享到|分享|浏览次数|浏览量|阅读量|阅读次数|阅读数|访问量|访问次数|点击数|点击量|点击次数|点击率)\\s*[】\\]］]?\\s*(?:[:：]|\\d|$)");
+    private static final Pattern NAVIGATION = Pattern.compile(
+            "^(?:您当前的位置|当前位置|您的位置|您现在的位置|所在位置)|^首页\\s*[>＞›»]|[>＞›»].*[>＞›»]");
+    /** A labelled metadata line, possibly in brackets ("[ 索引号 ]…"), and a line holding only a date. */
+    private static final Pattern METADATA = Pattern.compile(
+            "^[【\\[［]?\\s*(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|更新时间|时间|日期|发布机构|发文机关|索引号|文号|发文字号|"
+                    + "成文日期|生成日期|作者|编辑|责任编辑|主题分类|体裁分类|信息分类|主题词|有效性)\\s*[】\\]］]?\\s*[:：\\]】]"
+                    + "|^[(（]?\\s*(?:19|20)\\d\\d\\s*(?:[-/.．]|年)\\s*\\d{1,2}\\s*(?:[-/.．]|月)\\s*\\d{1,2}\\s*日?(?:\\s+\\d{1,2}:\\d\\d(?::\\d\\d)?)?\\s*[)）]?$");
+    /** The words a page footer starts with (the parser's footer list before issue 13, kept as it was). */
+    private static final Pattern FOOTER = Pattern.compile(
+            "^(?:扫一扫|返回主站|返回顶部|返回首页|返回主网站|打印本页|【\\s*打印|\\[\\s*打印|打印\\s*关闭|关闭窗口|【\\s*关闭|分享到|"
+                    + "相关链接|上一篇|下一篇|责任编辑|主办单位|承办单位|网站地图|联系我们)");
+
+    /** Chrome lines are short; a longer line is a paragraph, even when a pasted page ends it with a copyright. */
+    private static final int MAX_CHROME = 300;
+
+    static Kind classify(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.length() > MAX_CHROME) return Kind.CONTENT;
+        if (COPYRIGHT.matcher(s).find()) return Kind.COPYRIGHT;
+        if (FOOTER.matcher(s).find()) return Kind.FOOTER;
+        if (COUNTERS.matcher(s).find()) return Kind.COUNTERS;
+        if (CONTROLS.matcher(s).find()) return Kind.CONTROLS;
+        if (METADATA.matcher(s).find()) return Kind.METADATA;
+        // navigation has no sentence of its own: a 》 or > in report prose stays prose
+        if (s.indexOf('。') < 0 && NAVIGATION.matcher(s).find()) return Kind.NAVIGATION;
+        return Kind.CONTENT;
+    }
+
+    static boolean isChrome(String line) { return classify(line) != Kind.CONTENT; }
+
+    /**
+     * Whether the line, met after the report has begun, ends the report text: copyright and registration lines and
+     * the footer words (扫一扫, 返回顶部, 【打印】, 分享到…). Metadata, font-size and counter lines do not (they may
+     * stand between the title and the body).
+     */
+    static boolean startsFooter(String line) {
+        Kind k = classify(line);
+        return k == Kind.COPYRIGHT || k == Kind.FOOTER;
+    }
+}
