@@ -82,6 +82,7 @@
   function render() {
     const r = result;
     $("result").hidden = false;
+    $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
     const meta = [r.report.unit, r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
     $("summary").replaceChildren(
       el("div", { class: "score-ring", "aria-label": "得分 " + r.score }, el("div", {}, el("b", {}, r.score), el("small", {}, "分"))),
@@ -127,7 +128,7 @@
     }
     const nodes = [];
     for (const [category, items] of byCategory) {
-      nodes.push(el("h3", { class: "category" }, category || "其他"));
+      nodes.push(el("h3", { class: "category" }, Site.category(category)));
       for (const i of items) {
         const open = i.id === active;
         nodes.push(el("button", { type: "button", class: "item", "data-id": i.id, "data-status": i.status, "aria-expanded": String(open),

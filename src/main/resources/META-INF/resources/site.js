@@ -2,6 +2,10 @@
 "use strict";
 const Site = (() => {
   const LABEL = { FAIL: "不通过", WARN: "需注意", NOT_APPLICABLE: "不适用", PASS: "通过" };
+  // the rules' categories, in the words of the regulation's readers (an unknown category shows as written)
+  const CATEGORY = { structure: "报告结构（五个部分）", disclosure: "应诉与案件数据", consistency: "数据前后一致",
+    plan: "下一年度工作安排", meta: "标题与公开", citation: "引用文件", format: "公文格式", coverage: "工作内容覆盖" };
+  const category = c => CATEGORY[c] || c || "其他";
   const STATE = { done: "已体检", failed: "失败", duplicate: "重复", running: "体检中", pending: "排队中", queued: "排队中" };
   const $ = id => document.getElementById(id);
   // The page's own requests say so: a 401 then comes without the Basic challenge (no browser password dialog).
@@ -55,5 +59,17 @@ const Site = (() => {
     window.addEventListener("resize", () => c.resize());
     return c;
   }
-  return { LABEL, STATE, $, api, json, esc, el, chip, grade, fmtScore, fmtTime, progress, chart, COLORS };
+  /** A file input shown as a Chinese button and the names chosen (the browser's own control speaks its locale). */
+  function picker(input) {
+    const picked = input.closest(".picker").querySelector(".picked");
+    const show = () => {
+      const files = [...input.files];
+      picked.textContent = !files.length ? "未选择文件" : files.length === 1 ? files[0].name
+        : files.length + " 个文件：" + files.slice(0, 3).map(f => f.name).join("、") + (files.length > 3 ? "……" : "");
+    };
+    input.addEventListener("change", show);
+    input.form && input.form.addEventListener("reset", () => setTimeout(show));
+    show();
+  }
+  return { picker, LABEL, CATEGORY, category, STATE, $, api, json, esc, el, chip, grade, fmtScore, fmtTime, progress, chart, COLORS };
 })();

@@ -72,6 +72,7 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--hide-scrollbars", "--lang=zh-CN", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -120,6 +121,13 @@ final class Browser implements AutoCloseable {
         find("#j_password").sendKeys(password);
         find("form.login button[type=submit]").click();
         await("signed in as " + user, d -> d.findElements(By.id("signed-in")).isEmpty() ? null : true);
+    }
+
+    /** What the browser's console said about the Content-Security-Policy, and script errors (none expected). */
+    java.util.List<String> consoleProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).toList();
     }
 
     void signOut() {

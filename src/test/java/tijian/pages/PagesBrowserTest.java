@@ -89,7 +89,10 @@ class PagesBrowserTest {
             assertTrue(inView(b, "#current-mark"), "the highlighted passage is in view");
             assertTrue(inView(b, "button.item[aria-expanded=true]"), "the clicked item stays in view");
             assertFalse(b.find("#passage blockquote").getText().isBlank(), "the passage is shown beside the item");
+            assertEquals("application/pdf", b.js("return fetch(document.getElementById('pdf').href).then(r => r.headers.get('content-type'))"),
+                    "the result as a PDF");
             b.screenshot("selfcheck-guanba-item");
+            assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-guanba-item");
 
             // the stored check opens at its own address, and the old /#id still leads there
             String id = b.path().substring("/checks/".length());
@@ -127,6 +130,7 @@ class PagesBrowserTest {
             long scrollWidth = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
             assertTrue(scrollWidth <= 390, "no horizontal scroll at 390 px: the page is " + scrollWidth + " px wide");
             b.screenshot("selfcheck-phone-390");
+            assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-phone-390");
 
             // a file that is not a report: its error, and no result of the report before
             Path bad = Files.createTempFile("not-a-report", ".docx");
@@ -140,6 +144,7 @@ class PagesBrowserTest {
             b.find("#clear-file").click();
             assertFalse(b.find("#chosen").isDisplayed(), "the chosen file can be cleared");
             b.screenshot("selfcheck-phone-error");
+            assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-phone-error");
         }
     }
 
@@ -158,6 +163,7 @@ class PagesBrowserTest {
             // a page that needs a role sends an anonymous browser to the login page, and back after signing in
             b.get("/audits");
             assertEquals("/login", b.path());
+            b.screenshot("login");
             b.signIn(inspector, PASSWORD);
             assertEquals("/audits", b.path(), "back on the page that asked for the login");
 
@@ -176,16 +182,19 @@ class PagesBrowserTest {
             b.find("#ranking th[data-key=score] button").click();
             assertEquals("descending", b.find("#ranking th[data-key=score]").getAttribute("aria-sort"));
             b.fullPage("audit-results");
+            assertEquals(List.of(), b.consoleProblems(), "console of audit-results");
 
             b.get("/audits");
             b.await("the audit is listed as finished", d -> b.find("#audits tbody tr[data-status=finished] a").getText().equals(name) ? true : null);
             b.fullPage("audits-list");
+            assertEquals(List.of(), b.consoleProblems(), "console of audits-list");
 
             b.get("/units/" + java.net.URLEncoder.encode("关坝镇", StandardCharsets.UTF_8));
             b.await("the unit's score line", d -> d.findElements(By.cssSelector("#chart-trend canvas")).isEmpty() ? null : true);
             b.await("its years", d -> d.findElements(By.cssSelector("#years tbody tr")).isEmpty() ? null : true);
             assertTrue(b.find("#item-years tbody").getText().contains("不通过"));
             b.fullPage("unit-history");
+            assertEquals(List.of(), b.consoleProblems(), "console of unit-history");
         }
     }
 
@@ -207,6 +216,7 @@ class PagesBrowserTest {
             String where = b.awaitVisible("#validation .problem .where").getText();
             assertTrue(where.matches("broken\\.drl:\\d+.*"), where);
             b.fullPage("rules-validate-broken");
+            assertEquals(List.of(), b.consoleProblems(), "console of rules-validate-broken");
         }
     }
 
@@ -220,6 +230,7 @@ class PagesBrowserTest {
             b.get("/audits");
             assertTrue(b.find("h1").getText().contains("无权访问"), b.find("body").getText());
             b.screenshot("forbidden-unit");
+            assertEquals(List.of(), b.consoleProblems(), "console of forbidden-unit");
         }
     }
 }

@@ -19,7 +19,7 @@
     const finished = audit.status === "finished";
     const checked = audit.done + audit.failed + audit.duplicates;
     $("audit-meta").textContent = "发起于 " + fmtTime(audit.createdAt) + " · 共 " + audit.total + " 份文件 · "
-      + (finished ? "已完成，用时 " + Math.round(audit.elapsedSeconds) + " 秒" : "体检中 " + checked + " / " + audit.total);
+      + (finished ? "已完成，用时 " + (audit.elapsedSeconds < 1 ? "不到 1 秒" : Math.round(audit.elapsedSeconds) + " 秒") : "体检中 " + checked + " / " + audit.total);
     $("head-progress").hidden = finished;
     $("head-progress").replaceChildren(progress(audit.progress, finished));
     renderFailures(audit);

@@ -15,7 +15,7 @@
       el("td", { class: "progress-cell" }, progress(a.progress, finished),
         el("span", { class: "hint progress-text" }, checked + " / " + a.total + (a.failed ? "，失败 " + a.failed : ""))),
       el("td", {}, el("span", { class: "state s-" + a.status }, STATUS[a.status] || a.status)),
-      el("td", { class: "num" }, a.elapsedSeconds != null ? Math.round(a.elapsedSeconds) + " 秒" : "—"));
+      el("td", { class: "num" }, a.elapsedSeconds == null ? "—" : a.elapsedSeconds < 1 ? "不到 1 秒" : Math.round(a.elapsedSeconds) + " 秒"));
   }
 
   async function refresh() {
@@ -36,6 +36,7 @@
   refresh();
 
   const form = $("start");
+  if (form) Site.picker($("audit-files"));
   if (form) form.addEventListener("submit", async e => {
     e.preventDefault();
     $("start-error").hidden = true;

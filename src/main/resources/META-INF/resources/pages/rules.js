@@ -19,12 +19,12 @@
   // ---- items, with their examples on demand ----
   function renderItems() {
     const f = $("item-filter").value.trim();
-    const items = rules.items.filter(i => !f || (i.title + i.id + i.category).includes(f));
+    const items = rules.items.filter(i => !f || (i.title + i.id + Site.category(i.category)).includes(f));
     const groups = new Map();
     items.forEach(i => { if (!groups.has(i.category)) groups.set(i.category, []); groups.get(i.category).push(i); });
     const nodes = [];
     for (const [category, list] of groups) {
-      nodes.push(el("h3", { class: "category" }, category + "（" + list.length + "）"));
+      nodes.push(el("h3", { class: "category" }, Site.category(category) + "（" + list.length + "）"));
       list.forEach(i => {
         const examples = el("div", { class: "examples" });
         const details = el("details", {}, el("summary", {}, "例句"), examples);
@@ -63,9 +63,11 @@
   }
 
   // ---- validate a file without activating it ----
+  Site.picker($("rule-files"));
   $("validate").addEventListener("submit", async e => {
     e.preventDefault();
     const data = new FormData();
+    if (!$("rule-files").files.length) { $("validation").replaceChildren(el("div", { class: "error-box" }, "请先选择要校验的规则文件。")); return; }
     for (const f of $("rule-files").files) data.append("file", f);
     $("validate-button").disabled = true;
     $("validation").replaceChildren(el("p", { class: "muted" }, "正在编译并运行例句……"));
