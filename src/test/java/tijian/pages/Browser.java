@@ -61,6 +61,11 @@ final class Browser implements AutoCloseable {
                 "deviceScaleFactor", 2, "mobile", true));
     }
 
+    void stopEmulating() {
+        phoneWidth = 0;
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     static Browser open(String base, int width, int height) {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER

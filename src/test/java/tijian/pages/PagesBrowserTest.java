@@ -184,6 +184,16 @@ class PagesBrowserTest {
             b.fullPage("audit-results");
             assertEquals(List.of(), b.consoleProblems(), "console of audit-results");
 
+            // the dashboard on a phone: tables scroll in their box, the page itself does not
+            String auditPage = b.path();
+            b.emulate(390, 844);
+            b.get(auditPage);
+            b.await("charts drawn on a phone", d -> d.findElements(By.cssSelector("#chart-heatmap canvas")).isEmpty() ? null : true);
+            long wide = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(wide <= 390, "no horizontal scroll on a phone: " + wide);
+            b.screenshot("audit-phone");
+            b.stopEmulating();
+
             b.get("/audits");
             b.await("the audit is listed as finished", d -> b.find("#audits tbody tr[data-status=finished] a").getText().equals(name) ? true : null);
             b.fullPage("audits-list");
