@@ -132,6 +132,13 @@ class PagesBrowserTest {
             b.screenshot("selfcheck-phone-390");
             assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-phone-390");
 
+            // a chosen file wins over the pasted text: the Word version of another report
+            b.find("#file").sendKeys(Path.of("src/test/resources/documents/guanba-town-2025.doc").toAbsolutePath().toString());
+            assertTrue(b.find("#chosen").getText().contains("guanba-town-2025.doc"), b.find("#chosen").getText());
+            b.find("#go").click();
+            b.await("the .doc checked", d -> b.find(".summary-text").getText().contains("关坝镇") ? true : null);
+            b.find("#clear-file").click();
+
             // a file that is not a report: its error, and no result of the report before
             Path bad = Files.createTempFile("not-a-report", ".docx");
             Files.write(bad, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8});
@@ -179,10 +186,20 @@ class PagesBrowserTest {
                 b.await(chart + " drawn", d -> d.findElements(By.cssSelector(chart + " canvas")).isEmpty() ? null : true);
             }
             // sort by score, ascending then descending; filter by grade
+            String auditPage0 = b.path();
             b.find("#ranking th[data-key=score] button").click();
             assertEquals("descending", b.find("#ranking th[data-key=score]").getAttribute("aria-sort"));
             b.fullPage("audit-results");
             assertEquals(List.of(), b.consoleProblems(), "console of audit-results");
+
+            // re-run with the current rules: a new audit, and what changed since the run before
+            b.find("#rerun").click();
+            b.driver.switchTo().alert().accept();
+            b.await("the re-run's page", d -> !b.path().equals(auditPage0) && b.path().startsWith("/audits/") ? true : null);
+            b.await("the re-run finishes", d -> b.find("#audit-meta").getText().contains("已完成") ? true : null);
+            b.await("what changed", d -> b.find("#changes").getText().contains("上一次审核") ? true : null);
+            b.fullPage("audit-rerun");
+            assertEquals(List.of(), b.consoleProblems(), "console of audit-rerun");
 
             // the dashboard on a phone: tables scroll in their box, the page itself does not
             String auditPage = b.path();
@@ -195,7 +212,8 @@ class PagesBrowserTest {
             b.stopEmulating();
 
             b.get("/audits");
-            b.await("the audit is listed as finished", d -> b.find("#audits tbody tr[data-status=finished] a").getText().equals(name) ? true : null);
+            b.await("the audit is listed as finished", d -> d.findElements(By.cssSelector("#audits tbody tr[data-status=finished] a")).stream()
+                    .anyMatch(a -> a.getText().equals(name)) ? true : null);
             b.fullPage("audits-list");
             assertEquals(List.of(), b.consoleProblems(), "console of audits-list");
 

@@ -127,8 +127,11 @@
     const units = some.map(r => (r.unit || r.file) + (r.year ? " " + r.year : ""));
     const items = new Map();
     checks.forEach(c => c && c.items.forEach(i => { if (!items.has(i.id)) items.set(i.id, i.title); }));
-    const itemIds = [...items.keys()];
     const CODE = { PASS: 0, NOT_APPLICABLE: 1, WARN: 2, FAIL: 3 };
+    // the items that fail most on top (ECharts draws the first category at the bottom)
+    const weight = new Map();
+    checks.forEach(c => c && c.items.forEach(i => weight.set(i.id, (weight.get(i.id) || 0) + ({ FAIL: 100, WARN: 1 }[i.status] || 0))));
+    const itemIds = [...items.keys()].sort((a, b) => (weight.get(a) || 0) - (weight.get(b) || 0));
     const data = [];
     checks.forEach((c, x) => c && c.items.forEach(i => data.push([x, itemIds.indexOf(i.id), CODE[i.status]])));
     const node = $("chart-heatmap");
