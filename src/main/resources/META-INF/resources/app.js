@@ -148,16 +148,14 @@
 
   function passagePanel(item) {
     const ev = spans(item);
-    if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"),
-      el("div", { class: "muted" }, "编号 " + item.id));
+    if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"));
     const e = ev[at];
     return el("div", { class: "passage", id: "passage" },
       el("blockquote", {}, e.quote || result.report.text.slice(e.start, e.end)),
       el("div", { class: "nav" },
         ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "prev", onclick: () => step(-1), "aria-label": "上一处" }, "‹ 上一处") : null,
         el("span", { class: "muted" }, "第 " + (at + 1) + " / " + ev.length + " 处"),
-        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "next", onclick: () => step(1), "aria-label": "下一处" }, "下一处 ›") : null,
-        el("span", { class: "muted" }, "编号 " + item.id)));
+        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "next", onclick: () => step(1), "aria-label": "下一处" }, "下一处 ›") : null));
   }
 
   function toggle(id) {

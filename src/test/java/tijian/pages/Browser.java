@@ -139,6 +139,19 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** The page as the browser prints it (the print stylesheet), under target/screenshots/{name}.pdf. */
+    Path print(String name) {
+        try {
+            org.openqa.selenium.Pdf pdf = driver.print(new org.openqa.selenium.print.PrintOptions());
+            Path target = Path.of("target", "screenshots", name + ".pdf");
+            Files.createDirectories(target.getParent());
+            Files.write(target, java.util.Base64.getDecoder().decode(pdf.getContent()));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the window shows now, under target/screenshots/{name}.png. */
     Path screenshot(String name) {
         return save(name);

@@ -92,6 +92,7 @@ class PagesBrowserTest {
             assertEquals("application/pdf", b.js("return fetch(document.getElementById('pdf').href).then(r => r.headers.get('content-type'))"),
                     "the result as a PDF");
             b.screenshot("selfcheck-guanba-item");
+            b.print("selfcheck-print");
             assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-guanba-item");
 
             // the stored check opens at its own address, and the old /#id still leads there
