@@ -109,7 +109,8 @@ public class AuditExport {
             cells.add(String.join(" ", r.mandatoryFailures()));
         }
         cells.add(r.error() != null ? r.error() : r.duplicateOf() != null ? "与 " + r.duplicateOf() + " 相同" : "");
-        cells.add(r.checklist() == null ? "" : r.checklist());
+        // the checklist page, not its JSON: a person follows this link
+        cells.add(r.checkId() == null ? "" : "/checks/" + r.checkId());
         return cells;
     }
 

@@ -131,7 +131,8 @@ public class CheckService {
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision()),
                 new CheckView.Source(fileName, format, sha256(text)),
-                CheckView.ReportView.of(report), notices(report), checklist.score(), checklist.grade(), checklist.counts(),
+                CheckView.ReportView.of(report), notices(report), checklist.score(), checklist.grade(), checklist.gradeCap(),
+                checklist.counts(),
                 checklist.items());
         return new Outcome(view, report);
     }

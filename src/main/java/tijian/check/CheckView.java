@@ -10,14 +10,16 @@ import tijian.report.Report;
 import tijian.report.Section;
 import tijian.rules.ChecklistItem;
 import tijian.rules.Grade;
+import tijian.rules.GradeCap;
 import tijian.rules.Status;
 
 /**
  * The answer to a check, as the API returns and stores it. Offsets count characters of {@code report.text}.
  * {@code notices} says what the user should know before reading the items, e.g. that no report structure was found.
+ * {@code gradeCap} says why the grade is below what the score gives (mandatory failures), null when it is not.
  */
 public record CheckView(UUID id, Instant checkedAt, RuleSetRef ruleSet, Source source, ReportView report,
-                        List<String> notices, double score, Grade grade, Map<Status, Integer> counts,
+                        List<String> notices, double score, Grade grade, GradeCap gradeCap, Map<Status, Integer> counts,
                         List<ChecklistItem> items) {
 
     public record RuleSetRef(String revision) {}

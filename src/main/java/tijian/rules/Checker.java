@@ -64,7 +64,8 @@ public final class Checker {
         }
         items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
         double score = rules.scoring().score(items);
-        return new Checklist(rules.revision(), score, rules.scoring().grade(score, items), counts, List.copyOf(items));
+        return new Checklist(rules.revision(), score, rules.scoring().grade(score, items), counts, List.copyOf(items),
+                rules.scoring().cap(score, items));
     }
 
     private static List<Finding> findings(Report report, RuleSet rules) {

@@ -47,6 +47,28 @@ public record Scoring(double excellentFrom, double goodFrom, double passFrom, Gr
         return possible == 0 ? 0 : Math.round(1000 * earned / possible) / 10.0;
     }
 
+    /** The cap mandatory failures put on the grade, or null when the grade is what the score gives. */
+    GradeCap cap(double score, List<ChecklistItem> items) {
+        Grade grade = grade(score, items);
+        Grade byScore = byScore(score);
+        if (grade == byScore) {
+            return null;
+        }
+        List<GradeCap.CapItem> failed = items.stream()
+                .filter(i -> i.status() == Status.FAIL && i.severity() == Severity.MANDATORY)
+                .map(i -> new GradeCap.CapItem(i.id(), i.title())).toList();
+        String why = failed.size() >= failAtMandatoryFailures
+                ? failed.size() + " 项必查项不通过，等级为" + grade.label()
+                : failed.size() + " 项必查项不通过，等级封顶为" + grade.label();
+        return new GradeCap(byScore, grade, failed.size(), failed, why);
+    }
+
+    private Grade byScore(double score) {
+        return score >= excellentFrom ? Grade.EXCELLENT
+                : score >= goodFrom ? Grade.GOOD
+                : score >= passFrom ? Grade.PASS : Grade.FAIL;
+    }
+
     Grade grade(double score, List<ChecklistItem> items) {
         long mandatoryFailures = items.stream()
                 .filter(i -> i.status() == Status.FAIL && i.severity() == Severity.MANDATORY).count();

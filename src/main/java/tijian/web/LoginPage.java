@@ -33,7 +33,7 @@ public class LoginPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The login page (anyone)")
     public TemplateInstance page(@QueryParam("error") String error) {
-        return login.data("error", error != null);
+        return login.data("error", error != null).data("viewer", Pages.Viewer.ANONYMOUS).data("nav", "login");
     }
 
     @GET

@@ -1,110 +1,208 @@
-// The page's script; kept out of index.html so that the Content-Security-Policy allows no inline script.
-const LABEL = { FAIL: "不通过", WARN: "需注意", NOT_APPLICABLE: "不适用", PASS: "通过" };
-const $ = id => document.getElementById(id);
-let result = null;
-let shown = new Set(["FAIL", "WARN", "NOT_APPLICABLE", "PASS"]);
+// The self-check page (/ and /checks/{id}). Kept in a file: the Content-Security-Policy allows no inline script.
+"use strict";
+(() => {
+  const { LABEL, $, api, el, chip, grade } = Site;
+  const ORDER = ["FAIL", "WARN", "NOT_APPLICABLE", "PASS"];
+  const main = $("main");
+  let result = null;
+  let active = null;      // the open item's id
+  let at = 0;             // which of its passages is shown
+  const shown = new Set(ORDER);
 
-// The page's own requests say so: a 401 then comes without the Basic challenge, which would make the browser
-// pop up its password dialog instead of the page offering its login link.
-function api(url, options = {}) {
-  return fetch(url, { ...options, headers: { ...(options.headers || {}), "X-Requested-With": "fetch" } });
-}
-
-// Who is signed in, in the header: a name and 退出, or 登录.
-async function showUser() {
-  const box = $("user");
-  box.replaceChildren();
-  const link = (href, text) => { const a = document.createElement("a"); a.href = href; a.textContent = text; return a; };
-  try {
-    const me = await (await api("/api/me")).json();
-    if (me.name) {
-      const who = document.createElement("span");
-      who.textContent = me.unit ? me.name + "（" + me.unit + "）" : me.name;
-      box.append(who, link("/logout", "退出"));
-    } else {
-      box.append(link("/login", "登录"));
-    }
-  } catch (e) {
-    box.append(link("/login", "登录"));
+  // An old link /#<id> still opens its check, now at /checks/<id>.
+  if (!main.dataset.checkId && /^#[0-9a-f-]{36}$/i.test(location.hash)) {
+    location.replace("/checks/" + location.hash.slice(1));
+    return;
   }
-}
-showUser();
 
-$("go").onclick = async () => {
-  $("error").textContent = ""; $("go").disabled = true; $("status").textContent = "正在体检……";
-  try {
-    let response;
-    const file = $("file").files[0];
-    if (file) {
-      const form = new FormData(); form.append("file", file);
-      response = await api("/api/checks", { method: "POST", body: form });
-    } else {
-      response = await api("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
-    }
-    const body = await response.json();
-    if (response.status === 401) { throw new Error("本服务要求登录后体检：请先登录（右上角）。"); }
-    if (!response.ok) { throw new Error((body.message || "") + "\n" + (body.messageEn || "")); }
-    result = body; render();
-    history.replaceState(null, "", "#" + body.id);
-    $("status").textContent = "完成";
-  } catch (e) {
-    $("error").textContent = e.message; $("status").textContent = "";
-  } finally { $("go").disabled = false; }
-};
-
-// A stored check opens from its link: /#<check id> (the id every check answer and audit row carries).
-async function openStored() {
-  const id = location.hash.slice(1);
-  if (!id) return;
-  const response = await api("/api/checks/" + encodeURIComponent(id));
-  if (response.ok) { result = await response.json(); render(); }
-  else { $("error").textContent = "未找到体检记录 " + id; }
-}
-window.addEventListener("hashchange", openStored);
-openStored();
-
-function render() {
-  const r = result;
-  $("summary").innerHTML = `<div id="score">${r.score}</div><div><div class="grade">${r.grade}</div>
-    <div>${esc(r.report.title || "（未识别标题）")}</div>
-    <div class="meta">${esc(r.report.unit || "")} ${r.report.year || ""} · 规则版本 ${r.ruleSet.revision.slice(0, 12)}</div></div>`;
-  $("notices").innerHTML = (r.notices || []).map(n => `<div class="notice">${esc(n)}</div>`).join("");
-  $("filter").innerHTML = Object.keys(LABEL).map(s =>
-    `<label><input type="checkbox" data-s="${s}" ${shown.has(s) ? "checked" : ""}> <span class="chip ${s}">${LABEL[s]} ${r.counts[s] || 0}</span></label>`).join("");
-  $("filter").querySelectorAll("input").forEach(cb => cb.onchange = () => {
-    cb.checked ? shown.add(cb.dataset.s) : shown.delete(cb.dataset.s); renderItems();
-  });
-  renderItems(); highlight(null);
-}
-
-function renderItems() {
-  $("items").innerHTML = result.items.filter(i => shown.has(i.status)).map(i => `
-    <div class="item" data-id="${i.id}">
-      <span class="chip ${i.status}">${LABEL[i.status]}</span>
-      <span class="title">${esc(i.title)}</span>
-      <span class="meta">${i.id} · ${i.severity === "MANDATORY" ? "必查" : "建议"} · 权重${i.weight}</span>
-      <div>${esc(i.message)}</div>
-      ${i.status === "FAIL" || i.status === "WARN" ? `<div class="advice">修改建议：${esc(i.advice || "")}</div>` : ""}
-    </div>`).join("");
-  $("items").querySelectorAll(".item").forEach(el => el.onclick = () => {
-    $("items").querySelectorAll(".item").forEach(x => x.classList.remove("active"));
-    el.classList.add("active");
-    highlight(result.items.find(i => i.id === el.dataset.id));
-  });
-}
-
-function highlight(item) {
-  const text = result.report.text;
-  const spans = item ? [...item.evidence].sort((a, b) => a.start - b.start) : [];
-  let html = "", at = 0;
-  for (const e of spans) {
-    if (e.start < at) continue;
-    html += esc(text.slice(at, e.start)) + `<mark class="${item.status}">${esc(text.slice(e.start, e.end))}</mark>`;
-    at = e.end;
+  // ---- input: text, or a chosen/dropped file that can be cleared ----
+  let file = null;
+  function choose(f) {
+    file = f || null;
+    $("chosen").hidden = !file;
+    $("chosen-name").textContent = file ? file.name + "（" + Math.max(1, Math.round(file.size / 1024)) + " KB）" : "";
+    $("drop-hint").hidden = !!file;
+    if (!file) $("file").value = "";
   }
-  $("text").innerHTML = html + esc(text.slice(at));
-  const first = $("text").querySelector("mark");
-  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
-}
+  $("file").addEventListener("change", () => choose($("file").files[0]));
+  $("clear-file").addEventListener("click", () => { choose(null); $("choose").focus(); });
+  const drop = $("drop");
+  ["dragenter", "dragover"].forEach(t => drop.addEventListener(t, e => { e.preventDefault(); drop.classList.add("over"); }));
+  ["dragleave", "drop"].forEach(t => drop.addEventListener(t, () => drop.classList.remove("over")));
+  drop.addEventListener("drop", e => { e.preventDefault(); if (e.dataTransfer.files.length) choose(e.dataTransfer.files[0]); });
 
-function esc(s) { return String(s).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c])); }
+  function showError(message) {
+    // a new error never stands beside an old result: the result and its address go
+    result = null; active = null;
+    $("result").hidden = true;
+    if (location.pathname !== "/") history.replaceState(null, "", "/");
+    $("error").textContent = message;
+    $("error").hidden = false;
+  }
+
+  $("go").addEventListener("click", async () => {
+    $("error").hidden = true; $("go").disabled = true; $("status").textContent = "正在体检……";
+    try {
+      let response;
+      if (file) {
+        const form = new FormData(); form.append("file", file);
+        response = await api("/api/checks", { method: "POST", body: form });
+      } else {
+        if (!$("input").value.trim()) throw new Error("请先粘贴报告全文，或选择一个文件。");
+        response = await api("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
+      }
+      let body = {};
+      try { body = await response.json(); } catch (e) { /* an empty answer */ }
+      if (response.status === 401) throw new Error("本服务要求登录后体检：请先登录（右上角）。");
+      if (!response.ok) throw new Error(body.message || ("体检失败（" + response.status + "）"));
+      result = body; active = null;
+      history.replaceState(null, "", "/checks/" + body.id);
+      render();
+      $("status").textContent = "体检完成：" + body.score + " 分，" + body.grade;
+      $("result").scrollIntoView({ block: "start", behavior: "smooth" });
+    } catch (e) {
+      showError(e.message); $("status").textContent = "";
+    } finally { $("go").disabled = false; }
+  });
+
+  $("print").addEventListener("click", () => window.print());
+
+  // ---- a stored check: /checks/<id> ----
+  async function openStored(id) {
+    $("status").textContent = "正在读取体检结果……";
+    const response = await api("/api/checks/" + encodeURIComponent(id));
+    $("status").textContent = "";
+    if (response.ok) { result = await response.json(); render(); }
+    else showError(response.status === 401 || response.status === 404
+      ? "未找到这条体检记录，或您无权查看（审核中的报告请登录后查看）。" : "读取体检记录失败（" + response.status + "）。");
+  }
+  if (main.dataset.checkId) openStored(main.dataset.checkId);
+
+  // ---- the result ----
+  function render() {
+    const r = result;
+    $("result").hidden = false;
+    $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
+    const meta = [r.report.unit, r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
+    $("summary").replaceChildren(
+      el("div", { class: "score-ring", "aria-label": "得分 " + r.score }, el("div", {}, el("b", {}, r.score), el("small", {}, "分"))),
+      el("div", { class: "summary-text" },
+        el("div", {}, grade(r.grade), el("span", { class: "title" }, r.report.title || "（未识别出报告标题）")),
+        el("div", { class: "muted" }, meta || "—"),
+        el("div", { class: "counts" }, ORDER.map(s => el("span", { class: "chip " + s }, LABEL[s] + " " + (r.counts[s] || 0)))),
+        el("details", { class: "tech" }, el("summary", {}, "技术信息"),
+          el("div", {}, "体检编号 " + r.id), el("div", {}, "规则版本 " + r.ruleSet.revision),
+          el("div", {}, "体检时间 " + Site.fmtTime(r.checkedAt)))));
+    renderCap();
+    $("notices").replaceChildren(...(r.notices || []).map(n => el("div", { class: "notice" }, n)));
+    $("filter").replaceChildren(...ORDER.map(s => el("button", { type: "button", "aria-pressed": String(shown.has(s)), "data-s": s,
+      onclick: e => { shown.has(s) ? shown.delete(s) : shown.add(s); e.currentTarget.setAttribute("aria-pressed", String(shown.has(s))); renderItems(); }
+    }, chip(s), String(r.counts[s] || 0))));
+    renderItems();
+    highlight();
+  }
+
+  /** Why the grade is what it is: the cap by mandatory failures, with the items that caused it. */
+  function renderCap() {
+    const r = result;
+    const cap = r.gradeCap;
+    const failed = r.items.filter(i => i.status === "FAIL" && i.severity === "MANDATORY");
+    if (cap) {
+      $("cap").replaceChildren(el("div", { class: "cap", id: "grade-cap" },
+        el("b", {}, cap.explanation),
+        el("div", { class: "muted" }, "按得分 " + r.score + " 本应为" + cap.scoreGrade + "；必查项不通过时等级最高为" + cap.grade + "。"),
+        el("ul", {}, cap.items.map(i => el("li", {}, i.title)))));
+    } else if (failed.length) {
+      $("cap").replaceChildren(el("div", { class: "cap", id: "grade-cap" }, el("b", {}, failed.length + " 项必查项不通过"),
+        el("ul", {}, failed.map(i => el("li", {}, i.title)))));
+    } else {
+      $("cap").replaceChildren();
+    }
+  }
+
+  function renderItems() {
+    const byCategory = new Map();
+    for (const i of result.items.filter(i => shown.has(i.status))) {
+      if (!byCategory.has(i.category)) byCategory.set(i.category, []);
+      byCategory.get(i.category).push(i);
+    }
+    const nodes = [];
+    for (const [category, items] of byCategory) {
+      nodes.push(el("h3", { class: "category" }, Site.category(category)));
+      for (const i of items) {
+        const open = i.id === active;
+        nodes.push(el("button", { type: "button", class: "item", "data-id": i.id, "data-status": i.status, "aria-expanded": String(open),
+            onclick: () => toggle(i.id) },
+          el("span", { class: "head" }, chip(i.status), el("span", { class: "title" }, i.title),
+            el("span", { class: "sev" }, (i.severity === "MANDATORY" ? "必查项" : "建议项") + " · 权重 " + i.weight)),
+          el("span", { class: "msg", hidden: !i.message }, i.message || ""),
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null));
+        if (open) nodes.push(passagePanel(i));
+      }
+    }
+    if (!nodes.length) nodes.push(el("p", { class: "empty" }, "没有符合筛选条件的检查项。"));
+    $("items").replaceChildren(...nodes);
+  }
+
+  function spans(item) { return [...(item.evidence || [])].sort((a, b) => a.start - b.start); }
+
+  function passagePanel(item) {
+    const ev = spans(item);
+    if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"));
+    const e = ev[at];
+    return el("div", { class: "passage", id: "passage" },
+      el("blockquote", {}, e.quote || result.report.text.slice(e.start, e.end)),
+      el("div", { class: "nav" },
+        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "prev", onclick: () => step(-1), "aria-label": "上一处" }, "‹ 上一处") : null,
+        el("span", { class: "muted" }, "第 " + (at + 1) + " / " + ev.length + " 处"),
+        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "next", onclick: () => step(1), "aria-label": "下一处" }, "下一处 ›") : null));
+  }
+
+  function toggle(id) {
+    active = active === id ? null : id;
+    at = 0;
+    renderItems();
+    const item = result.items.find(i => i.id === active);
+    const button = $("items").querySelector(`button.item[data-id="${CSS.escape(id)}"]`);
+    if (button) { button.focus({ preventScroll: true }); button.scrollIntoView({ block: "nearest" }); }
+    highlight();
+    if (item) $("announce").textContent = LABEL[item.status] + "：" + item.title + "。" + (item.message || "");
+  }
+
+  function step(delta) {
+    const item = result.items.find(i => i.id === active);
+    const n = spans(item).length;
+    at = (at + delta + n) % n;
+    renderItems();
+    highlight();
+    const b = $(delta < 0 ? "prev" : "next");
+    if (b) b.focus({ preventScroll: true });
+  }
+
+  /** The report text with the open item's passages marked; the current one scrolled into the middle of the text box only. */
+  function highlight() {
+    const text = result.report.text || "";
+    const item = result.items.find(i => i.id === active);
+    const ev = item ? spans(item) : [];
+    const nodes = [];
+    let pos = 0;
+    ev.forEach((e, n) => {
+      if (e.start < pos) return;
+      nodes.push(text.slice(pos, e.start));
+      nodes.push(el("mark", { class: item.status + (n === at ? " current" : ""), id: n === at ? "current-mark" : null }, text.slice(e.start, e.end)));
+      pos = e.end;
+    });
+    nodes.push(text.slice(pos));
+    const box = $("text");
+    box.replaceChildren(...nodes);
+    const mark = $("current-mark");
+    if (mark) {
+      // beside the clicked item: the passage at the item's height in the text box (only the box scrolls, not the
+      // page); on a narrow screen the text is below the items, and the passage is shown under the item instead
+      const button = $("items").querySelector("button.item[aria-expanded=true]");
+      const top = box.getBoundingClientRect().top;
+      const beside = button ? button.getBoundingClientRect().top - top : box.clientHeight / 3;
+      box.scrollTop = Math.max(0, mark.offsetTop - Math.max(0, Math.min(beside, box.clientHeight - mark.offsetHeight - 8)));
+    }
+  }
+})();

@@ -52,8 +52,8 @@ class AccessTest {
 
     enum Who { ANONYMOUS, UNIT, OTHER_UNIT, INSPECTOR, RULE_AUTHOR, ADMIN }
 
-    /** What the role matrix expects of one caller. */
-    enum Expect { ALLOWED, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
+    /** What the role matrix expects of one caller; LOGIN: a page sends an anonymous browser to the login page. */
+    enum Expect { ALLOWED, UNAUTHENTICATED, FORBIDDEN, HIDDEN, LOGIN }
 
     @Inject
     BeanManager beans;
@@ -130,10 +130,26 @@ class AccessTest {
         Map<Who, Expect> unitCheckRead = new java.util.EnumMap<>(unitHistory);
         unitCheckRead.put(Who.ANONYMOUS, Expect.HIDDEN);
         String newUser = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        // the pages: the same roles as the API behind them; anonymous → the login page, wrong role → a 403 page
+        var page = (java.util.function.UnaryOperator<RequestSpecification>) r -> r.redirects().follow(false).accept("text/html");
+        java.util.function.Function<Map<Who, Expect>, Map<Who, Expect>> signInFirst = m -> {
+            Map<Who, Expect> copy = new java.util.EnumMap<>(m);
+            copy.put(Who.ANONYMOUS, Expect.LOGIN);
+            return copy;
+        };
+        Map<Who, Expect> unitsPage = signInFirst.apply(only(Set.of(Who.UNIT, Who.OTHER_UNIT, Who.INSPECTOR, Who.RULE_AUTHOR)));
         return List.of(
+                new Operation("GET", "/", "/", page, only(EVERYONE)),
+                new Operation("GET", "/checks/{id}", "/checks/" + unitCheck, page, only(EVERYONE)),
+                new Operation("GET", "/audits", "/audits", page, signInFirst.apply(only(READERS))),
+                new Operation("GET", "/audits/{id}", "/audits/" + audit, page, signInFirst.apply(only(READERS))),
+                new Operation("GET", "/units", "/units", page, unitsPage),
+                new Operation("GET", "/units/{name}", "/units/" + unit, page, signInFirst.apply(unitHistory)),
+                new Operation("GET", "/rules", "/rules", page, signInFirst.apply(only(SIGNED_IN))),
                 new Operation("POST", "/api/checks", "/api/checks", text, only(EVERYONE)),
                 new Operation("GET", "/api/checks", "/api/checks", none, only(SIGNED_IN)),
                 new Operation("GET", "/api/checks/{id}", "/api/checks/" + unitCheck, none, unitCheckRead),
+                new Operation("GET", "/api/checks/{id}/report.pdf", "/api/checks/" + unitCheck + "/report.pdf", none, unitCheckRead),
                 new Operation("POST", "/api/audits", "/api/audits", r -> r.multiPart("file", "a.txt",
                         REPORT.getBytes(StandardCharsets.UTF_8), "text/plain"), only(Set.of(Who.INSPECTOR))),
                 new Operation("GET", "/api/audits", "/api/audits", none, only(READERS)),
@@ -183,6 +199,7 @@ class AccessTest {
                     case UNAUTHENTICATED -> status == 401;
                     case FORBIDDEN -> status == 403;
                     case HIDDEN -> status == 404;
+                    case LOGIN -> status == 302 && response.header("Location") != null && response.header("Location").endsWith("/login");
                 };
                 if (!ok) {
                     wrong.add(op.method() + " " + op.path() + " as " + who + ": expected " + expected + ", got " + status
