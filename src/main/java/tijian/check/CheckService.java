@@ -102,7 +102,7 @@ public class CheckService {
                     + document.replaced() + " invalid UTF-8 byte sequence(s) were replaced by U+FFFD.");
             CheckView v = outcome.view();
             outcome = new Outcome(new CheckView(v.id(), v.checkedAt(), v.ruleSet(), v.source(), v.report(), List.copyOf(notices),
-                    v.score(), v.grade(), v.counts(), v.items()), outcome.report());
+                    v.score(), v.grade(), v.gradeCap(), v.counts(), v.items()), outcome.report());
         }
         return outcome;
     }
