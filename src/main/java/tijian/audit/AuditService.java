@@ -59,13 +59,13 @@ public class AuditService {
     @Inject
     RuleBook ruleBook;
 
-    @ConfigProperty(name = "checker.audit.max-files", defaultValue = "5000")
+    @ConfigProperty(name = "checker.audit.max-files")
     int maxFiles;
 
-    @ConfigProperty(name = "checker.audit.max-zip-entry-bytes", defaultValue = "20971520")
+    @ConfigProperty(name = "checker.audit.max-zip-entry-bytes")
     long maxEntryBytes;
 
-    @ConfigProperty(name = "checker.audit.max-unzipped-bytes", defaultValue = "524288000")
+    @ConfigProperty(name = "checker.audit.max-unzipped-bytes")
     long maxUnzippedBytes;
 
     /** One uploaded part: a file, or a zip to unpack. */

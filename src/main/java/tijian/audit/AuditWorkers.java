@@ -44,26 +44,26 @@ public class AuditWorkers {
     @Inject
     CheckService checks;
 
-    @ConfigProperty(name = "checker.audit.workers", defaultValue = "2")
+    @ConfigProperty(name = "checker.audit.workers")
     int workers;
 
-    @ConfigProperty(name = "checker.audit.poll-interval", defaultValue = "5s")
+    @ConfigProperty(name = "checker.audit.poll-interval")
     Duration pollInterval;
 
-    @ConfigProperty(name = "checker.audit.lease", defaultValue = "2m")
+    @ConfigProperty(name = "checker.audit.lease")
     Duration lease;
 
-    @ConfigProperty(name = "checker.audit.max-attempts", defaultValue = "3")
+    @ConfigProperty(name = "checker.audit.max-attempts")
     int maxAttempts;
 
     @ConfigProperty(name = "checker.audit.enabled", defaultValue = "true")
     boolean enabled;
 
     /** First wait before a file refused for a transient reason is tried again; doubles per retry. */
-    @ConfigProperty(name = "checker.audit.retry-backoff", defaultValue = "5s")
+    @ConfigProperty(name = "checker.audit.retry-backoff")
     Duration retryBackoff;
 
-    @ConfigProperty(name = "checker.audit.max-retry-backoff", defaultValue = "2m")
+    @ConfigProperty(name = "checker.audit.max-retry-backoff")
     Duration maxRetryBackoff;
 
     /** Files being worked on here, by owner: their leases are renewed while the work goes on. */

@@ -87,7 +87,7 @@ public class RuleAuthoring {
         Validation validation = validate(Map.of(name, content));
         if (validation.valid()) {
             write(name, content);
-            ruleBook.reload();
+            return afterReload(validation);
         }
         return validation;
     }
@@ -113,8 +113,18 @@ public class RuleAuthoring {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ruleBook.reload();
-        return validation;
+        return afterReload(validation);
+    }
+
+    /**
+     * The candidate was validated over the live files, but the reload reads the folder, where another file may be
+     * broken since: then nothing went live, and the author is told so rather than answered as if it had.
+     */
+    private Validation afterReload(Validation validated) {
+        return ruleBook.reload()
+                .map(r -> new Validation(false, r.revision(), r.problems().stream().filter(Problem::isError).toList(),
+                        r.problems().stream().filter(p -> !p.isError()).toList(), List.of(), List.of()))
+                .orElse(validated);
     }
 
     private void requireUpload() {

@@ -49,7 +49,7 @@ public class RuleBook {
     @ConfigProperty(name = "checker.rules.dir")
     Path dir;
 
-    @ConfigProperty(name = "checker.rules.check-timeout", defaultValue = "10s")
+    @ConfigProperty(name = "checker.rules.check-timeout")
     java.time.Duration checkTimeout;
 
     @Inject
