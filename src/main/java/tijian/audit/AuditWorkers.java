@@ -26,7 +26,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
-import tijian.ingest.IngestException;
+import tijian.refusal.Refusal;
 import tijian.rules.RuleBook;
 
 /**
@@ -236,8 +236,8 @@ public class AuditWorkers {
             queue.release(file, owner);
             sleep(pollInterval);
             return;
-        } catch (IngestException e) {
-            if (e.status() == 503) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.BUSY) {
                 // the service is busy: not the file's fault, it waits its turn again
                 retryLater(file, owner, false, e.code());
             } else if (e.code().equals("timeout") && file.attempts() < maxAttempts) {
