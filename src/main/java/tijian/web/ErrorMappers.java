@@ -17,7 +17,6 @@ import io.vertx.core.http.HttpServerRequest;
 
 import tijian.refusal.Refusal;
 import tijian.rules.CheckStopped;
-import tijian.rules.RuleBook;
 
 /** Turns every failure into an {@link ApiError}; bad input is the client's 4xx, never a 500. */
 public class ErrorMappers {
@@ -42,13 +41,6 @@ public class ErrorMappers {
             case INTERNAL -> 500;
             case BUSY, UNAVAILABLE -> 503;
         };
-    }
-
-    @ServerExceptionMapper
-    public Response noRules(RuleBook.NoRuleSet e) {
-        return ApiError.response(503, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
-                "No rule set is live; see GET /api/rules for the errors in the rule files.",
-                e.rejection() == null ? java.util.List.of() : e.rejection().problems());
     }
 
     @ServerExceptionMapper
