@@ -26,7 +26,9 @@ public final class RuleData {
 
     private static final Pattern SETTING_PATTERN = Pattern.compile("\\bSetting\\s*\\(([^()]*)\\)");
     private static final Pattern SETTING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
-    private static final Pattern NUMBER_BINDING = Pattern.compile(":\\s*number\\b");
+    // Bound ($v : number) or compared (number > 3); the quoted name is taken out first, it may contain "number".
+    private static final Pattern READS_NUMBER = Pattern.compile("\\bnumber\\b");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     private final List<PartWording> partWordings;
     private final List<Setting> settings;
@@ -155,7 +157,8 @@ public final class RuleData {
     }
 
     /**
-     * Where the rules read a setting as a number ({@code Setting(name == "…", $v : number)}) its value must be one:
+     * Where the rules read a setting as a number ({@code Setting(name == "…", $v : number)}, {@code number > 3}) its
+     * value must be one:
      * NaN makes both the PASS and the FAIL condition false, so a typo such as {@code 100%} would let the item pass
      * silently. A setting a rule reads that the table lacks is refused for the same reason.
      */
@@ -175,7 +178,7 @@ public final class RuleData {
                 if (setting == null) {
                     problems.add(Problem.error(file, lineAt(content, use.start()), 0, "the rule reads setting \""
                             + name.group(1) + "\", which " + SETTINGS + " does not define"));
-                } else if (NUMBER_BINDING.matcher(use.group(1)).find() && !setting.isNumber()
+                } else if (READS_NUMBER.matcher(QUOTED.matcher(use.group(1)).replaceAll("")).find() && !setting.isNumber()
                         && reported.putIfAbsent(setting.getName(), where) == null) {
                     problems.add(Problem.error(SETTINGS, setting.getLine(), 0, "setting \"" + setting.getName()
                             + "\" must be a number (" + where + " reads it as one), not \"" + setting.getValue() + "\""));

@@ -152,6 +152,11 @@ class RuleSetCompilerTest {
         assertEquals(7, p.line(), p.toString());
         assertTrue(p.message().contains("demo.min-chars") && p.message().contains("100%") && p.message().contains("demo.drl:24"), p.toString());
 
+        f.put("demo.drl", f.get("demo.drl").replace("$min : number)", "number > 0, $min : value)")
+                .replace("text.length() < $min", "text.length() < 10"));
+        Problem compared = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems().get(0);
+        assertEquals("data/settings.csv:7", compared.file() + ":" + compared.line(), compared.toString());
+
         f.put("data/settings.csv", SETTINGS);
         Problem missing = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems().get(0);
         assertEquals("demo.drl", missing.file(), missing.toString());
