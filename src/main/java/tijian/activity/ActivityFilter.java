@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import tijian.rules.RuleAuthoring;
 import tijian.rules.RuleBook;
-import tijian.web.ApiError;
 
 /**
  * Writes a {@link Recorded} resource method's calls into the {@link ActivityLog}, whatever their outcome: a refusal
@@ -50,7 +49,7 @@ public class ActivityFilter {
             if (created != null && !params.isEmpty()) {
                 detail.add("from " + params);
             }
-            String outcome = outcome(entity);
+            String outcome = outcome(entity, response.getStatus());
             if (outcome != null) {
                 detail.add(outcome);
             }
@@ -98,9 +97,11 @@ public class ActivityFilter {
         return null;
     }
 
-    private static String outcome(Object entity) {
-        if (entity instanceof ApiError e) {
-            return e.code() + ": " + e.messageEn();
+    private static String outcome(Object entity, int status) {
+        // Error bodies are the web layer's records; read by their components so activity does not depend on web.
+        String code = status >= 400 && entity != null && entity.getClass().isRecord() ? component(entity, "code") : null;
+        if (code != null) {
+            return code + ": " + component(entity, "messageEn");
         }
         if (entity instanceof RuleAuthoring.Validation v) {
             if (v.valid()) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.common.annotation.Blocking;
 
-import tijian.web.ApiException;
+import tijian.refusal.Refusal;
 
 /** The audit trail, for administrators. */
 @Path("/api/activity")
@@ -40,7 +40,7 @@ public class ActivityResource {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0 || s < 1) {
-            throw new ApiException(400, "bad-parameter", "page 不能为负数，size 至少为 1。",
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-parameter", "page 不能为负数，size 至少为 1。",
                     "page must not be negative and size must be at least 1.");
         }
         return log.find(new ActivityLog.Query(blankToNull(actor), blankToNull(action), instant("since", since, false),
@@ -59,7 +59,7 @@ public class ActivityResource {
                 LocalDate day = LocalDate.parse(value.trim());
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneId.systemDefault()).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new ApiException(400, "bad-parameter", name + " 应为日期（2026-03-01）或时间（2026-03-01T08:00:00Z）。",
+                throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-parameter", name + " 应为日期（2026-03-01）或时间（2026-03-01T08:00:00Z）。",
                         name + " must be a date (2026-03-01) or an instant (2026-03-01T08:00:00Z).");
             }
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import tijian.audit.AuditViews.Results;
+import tijian.rules.Severity;
+import tijian.rules.Status;
 
 /**
  * Exports of an audit's results. CSV: the ranking, UTF-8 with a BOM so that Excel shows the Chinese. XLSX: the
@@ -47,14 +50,14 @@ public class AuditExport {
     public static final String SHEET_FINDINGS = "问题清单";
 
     /** Matrix fills by status. */
-    public static final Map<String, IndexedColors> FILLS = Map.of(
-            "PASS", IndexedColors.LIGHT_GREEN,
-            "WARN", IndexedColors.LIGHT_YELLOW,
-            "FAIL", IndexedColors.CORAL,
-            "NOT_APPLICABLE", IndexedColors.GREY_25_PERCENT);
+    public static final Map<Status, IndexedColors> FILLS = new EnumMap<>(Map.of(
+            Status.PASS, IndexedColors.LIGHT_GREEN,
+            Status.WARN, IndexedColors.LIGHT_YELLOW,
+            Status.FAIL, IndexedColors.CORAL,
+            Status.NOT_APPLICABLE, IndexedColors.GREY_25_PERCENT));
 
-    public static final Map<String, String> STATUS_LABELS = Map.of(
-            "PASS", "通过", "WARN", "提醒", "FAIL", "不通过", "NOT_APPLICABLE", "不适用");
+    public static final Map<Status, String> STATUS_LABELS = new EnumMap<>(Map.of(
+            Status.PASS, "通过", Status.WARN, "提醒", Status.FAIL, "不通过", Status.NOT_APPLICABLE, "不适用"));
 
     static final List<String> CSV_HEADER = List.of("排名", "单位", "年度", "文件", "状态", "得分", "等级", "通过", "提醒", "不通过",
             "不适用", "强制项不通过", "原因", "体检结果");
@@ -102,10 +105,10 @@ public class AuditExport {
             cells.add("");
             cells.add("");
         } else {
-            cells.add(r.counts().get("PASS"));
-            cells.add(r.counts().get("WARN"));
-            cells.add(r.counts().get("FAIL"));
-            cells.add(r.counts().get("NOT_APPLICABLE"));
+            cells.add(r.counts().get(Status.PASS.name()));
+            cells.add(r.counts().get(Status.WARN.name()));
+            cells.add(r.counts().get(Status.FAIL.name()));
+            cells.add(r.counts().get(Status.NOT_APPLICABLE.name()));
             cells.add(String.join(" ", r.mandatoryFailures()));
         }
         cells.add(r.error() != null ? r.error() : r.duplicateOf() != null ? "与 " + r.duplicateOf() + " 相同" : "");
@@ -140,7 +143,7 @@ public class AuditExport {
     }
 
     /** One item of one stored check, read back from the stored answer. */
-    record StoredItem(String id, String title, String status, String severity, String message, List<String> quotes) {}
+    record StoredItem(String id, String title, Status status, Severity severity, String message, List<String> quotes) {}
 
     Map<UUID, List<StoredItem>> storedItems(UUID auditId) {
         Map<UUID, String> results = db.read(c -> {
@@ -163,8 +166,10 @@ public class AuditExport {
                     for (JsonNode e : item.path("evidence")) {
                         quotes.add(e.path("quote").asText());
                     }
-                    list.add(new StoredItem(item.path("id").asText(), item.path("title").asText(), item.path("status").asText(),
-                            item.path("severity").asText(), item.path("message").asText(), quotes));
+                    // The stored answer was written from these enums (ChecklistItem), so their names read back.
+                    list.add(new StoredItem(item.path("id").asText(), item.path("title").asText(),
+                            Status.valueOf(item.path("status").asText()), Severity.valueOf(item.path("severity").asText()),
+                            item.path("message").asText(), quotes));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -186,7 +191,7 @@ public class AuditExport {
             Font bold = wb.createFont();
             bold.setBold(true);
             header.setFont(bold);
-            Map<String, CellStyle> fills = new HashMap<>();
+            Map<Status, CellStyle> fills = new EnumMap<>(Status.class);
             FILLS.forEach((status, color) -> {
                 CellStyle s = wb.createCellStyle();
                 s.setFillForegroundColor(color.getIndex());
@@ -231,10 +236,10 @@ public class AuditExport {
                 x.createCell(0).setCellValue(item);
                 x.createCell(1).setCellValue(itemTitles.get(item));
                 for (int j = 0; j < checked.size(); j++) {
-                    String status = status(items.get(checked.get(j).checkId()), item);
+                    Status status = status(items.get(checked.get(j).checkId()), item);
                     if (status != null) {
                         Cell cell = x.createCell(j + 2);
-                        cell.setCellValue(STATUS_LABELS.getOrDefault(status, status));
+                        cell.setCellValue(STATUS_LABELS.get(status));
                         CellStyle style = fills.get(status);
                         if (style != null) {
                             cell.setCellStyle(style);
@@ -252,7 +257,7 @@ public class AuditExport {
             r = 1;
             for (AuditViews.Row row : checked) {
                 for (StoredItem it : items.getOrDefault(row.checkId(), List.of())) {
-                    if (!it.status().equals("FAIL") && !it.status().equals("WARN")) {
+                    if (it.status() != Status.FAIL && it.status() != Status.WARN) {
                         continue;
                     }
                     List<Object> cells = new ArrayList<>();
@@ -261,8 +266,8 @@ public class AuditExport {
                     cells.add(row.file());
                     cells.add(it.id());
                     cells.add(it.title());
-                    cells.add(STATUS_LABELS.getOrDefault(it.status(), it.status()));
-                    cells.add(it.severity().equals("MANDATORY") ? "必备" : "建议");
+                    cells.add(STATUS_LABELS.get(it.status()));
+                    cells.add(it.severity() == Severity.MANDATORY ? "必备" : "建议");
                     cells.add(it.message());
                     cells.add(cap(String.join("\n……\n", it.quotes())));
                     Row x = writeRow(findings, r++, cells, null);
@@ -288,7 +293,7 @@ public class AuditExport {
         return row.year() == null ? unit : unit + " " + row.year();
     }
 
-    private static String status(List<StoredItem> items, String item) {
+    private static Status status(List<StoredItem> items, String item) {
         if (items == null) {
             return null;
         }

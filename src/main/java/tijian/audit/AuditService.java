@@ -39,7 +39,7 @@ import tijian.audit.AuditViews.Submitted;
 import tijian.audit.AuditViews.Summary;
 import tijian.audit.AuditViews.UnitRank;
 import tijian.ingest.SafeZip;
-import tijian.web.ApiException;
+import tijian.refusal.Refusal;
 import tijian.rules.Grade;
 import tijian.rules.Item;
 import tijian.rules.RuleBook;
@@ -59,13 +59,13 @@ public class AuditService {
     @Inject
     RuleBook ruleBook;
 
-    @ConfigProperty(name = "checker.audit.max-files", defaultValue = "5000")
+    @ConfigProperty(name = "checker.audit.max-files")
     int maxFiles;
 
-    @ConfigProperty(name = "checker.audit.max-zip-entry-bytes", defaultValue = "20971520")
+    @ConfigProperty(name = "checker.audit.max-zip-entry-bytes")
     long maxEntryBytes;
 
-    @ConfigProperty(name = "checker.audit.max-unzipped-bytes", defaultValue = "524288000")
+    @ConfigProperty(name = "checker.audit.max-unzipped-bytes")
     long maxUnzippedBytes;
 
     /** One uploaded part: a file, or a zip to unpack. */
@@ -89,12 +89,12 @@ public class AuditService {
         String finalName = auditName;
         try {
             if (!unpacking.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new ApiException(503, "busy", "服务器正忙于接收其他批量上传，请稍后再试。",
+                throw new Refusal(Refusal.Kind.BUSY, "busy", "服务器正忙于接收其他批量上传，请稍后再试。",
                         "The server is busy receiving other audit uploads; please try again shortly.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "busy", "服务器正忙，请稍后再试。", "The server is busy; please try again shortly.");
+            throw new Refusal(Refusal.Kind.BUSY, "busy", "服务器正忙，请稍后再试。", "The server is busy; please try again shortly.");
         }
         Inserted inserted;
         try {
@@ -112,14 +112,14 @@ public class AuditService {
                         SafeZip.forEach(u.bytes(), limits, e -> in.add(e.path(), e.bytes()));
                     } else {
                         if (in.bytes + u.bytes().length > maxUnzippedBytes) {
-                            throw new ApiException(413, "too-large", "本次体检的文件总大小超过 " + maxUnzippedBytes / (1024 * 1024) + " MB。",
+                            throw new Refusal(Refusal.Kind.TOO_LARGE, "too-large", "本次体检的文件总大小超过 " + maxUnzippedBytes / (1024 * 1024) + " MB。",
                                     "The files of an audit may total at most " + maxUnzippedBytes / (1024 * 1024) + " MB.");
                         }
                         in.add(u.fileName() == null || u.fileName().isBlank() ? "file-" + (in.count + 1) : u.fileName(), u.bytes());
                     }
                 }
                 if (in.count == 0) {
-                    throw new ApiException(400, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
+                    throw new Refusal(Refusal.Kind.BAD_INPUT, "no-files", "没有收到报告文件：请在表单字段 file 中上传报告，或上传一个 .zip 压缩包。",
                             "No report files: upload them in form parts named \"file\", or one .zip.");
                 }
                 try (PreparedStatement ps = Db.prepare(c, "update audit set file_count = ? where id = ?", in.count, id)) {
@@ -165,7 +165,7 @@ public class AuditService {
 
         void add(String path, byte[] data) {
             if (count >= maxFiles) {
-                throw new ApiException(413, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
                         "An audit takes at most " + maxFiles + " files.");
             }
             count++;
@@ -435,10 +435,10 @@ public class AuditService {
         String s = sort == null || sort.isBlank() ? "score" : sort.toLowerCase(Locale.ROOT);
         String o = order == null || order.isBlank() ? (s.equals("score") ? "desc" : "asc") : order.toLowerCase(Locale.ROOT);
         if (!SORTS.contains(s)) {
-            throw new ApiException(400, "bad-sort", "sort 只能是 " + String.join("|", SORTS) + "。", "sort must be one of " + SORTS + ".");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-sort", "sort 只能是 " + String.join("|", SORTS) + "。", "sort must be one of " + SORTS + ".");
         }
         if (!o.equals("asc") && !o.equals("desc")) {
-            throw new ApiException(400, "bad-order", "order 只能是 asc 或 desc。", "order must be asc or desc.");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-order", "order 只能是 asc 或 desc。", "order must be asc or desc.");
         }
         Optional<Audit> audit = get(id);
         if (audit.isEmpty()) {
@@ -597,7 +597,7 @@ public class AuditService {
         }
         UUID before = audit.get().rerunOf();
         if (before == null) {
-            throw new ApiException(409, "not-a-rerun", "这次体检不是重新体检，没有可比较的上一次。",
+            throw new Refusal(Refusal.Kind.CONFLICT, "not-a-rerun", "这次体检不是重新体检，没有可比较的上一次。",
                     "This audit is not a re-run: there is nothing to compare it with.");
         }
         Map<Integer, FileResult> old = new HashMap<>();

@@ -26,7 +26,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
-import tijian.ingest.IngestException;
+import tijian.refusal.Refusal;
 import tijian.rules.RuleBook;
 
 /**
@@ -44,26 +44,26 @@ public class AuditWorkers {
     @Inject
     CheckService checks;
 
-    @ConfigProperty(name = "checker.audit.workers", defaultValue = "2")
+    @ConfigProperty(name = "checker.audit.workers")
     int workers;
 
-    @ConfigProperty(name = "checker.audit.poll-interval", defaultValue = "5s")
+    @ConfigProperty(name = "checker.audit.poll-interval")
     Duration pollInterval;
 
-    @ConfigProperty(name = "checker.audit.lease", defaultValue = "2m")
+    @ConfigProperty(name = "checker.audit.lease")
     Duration lease;
 
-    @ConfigProperty(name = "checker.audit.max-attempts", defaultValue = "3")
+    @ConfigProperty(name = "checker.audit.max-attempts")
     int maxAttempts;
 
     @ConfigProperty(name = "checker.audit.enabled", defaultValue = "true")
     boolean enabled;
 
     /** First wait before a file refused for a transient reason is tried again; doubles per retry. */
-    @ConfigProperty(name = "checker.audit.retry-backoff", defaultValue = "5s")
+    @ConfigProperty(name = "checker.audit.retry-backoff")
     Duration retryBackoff;
 
-    @ConfigProperty(name = "checker.audit.max-retry-backoff", defaultValue = "2m")
+    @ConfigProperty(name = "checker.audit.max-retry-backoff")
     Duration maxRetryBackoff;
 
     /** Files being worked on here, by owner: their leases are renewed while the work goes on. */
@@ -236,8 +236,8 @@ public class AuditWorkers {
             queue.release(file, owner);
             sleep(pollInterval);
             return;
-        } catch (IngestException e) {
-            if (e.status() == 503) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.BUSY) {
                 // the service is busy: not the file's fault, it waits its turn again
                 retryLater(file, owner, false, e.code());
             } else if (e.code().equals("timeout") && file.attempts() < maxAttempts) {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
-import tijian.ingest.IngestException;
+import tijian.ingest.IngestRefusals;
 import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.rules.Checker;
@@ -88,13 +88,13 @@ public class CheckService {
         Deadline deadline = Deadline.in(timeout);
         Document document = reader.read(content, fileName, contentType, deadline);
         if (document.text().length() > maxTextChars) {
-            throw IngestException.textTooLong(document.text().length(), maxTextChars);
+            throw IngestRefusals.textTooLong(document.text().length(), maxTextChars);
         }
         Outcome outcome;
         try {
             outcome = deadline.run(() -> evaluate(document.text(), document.format(), cutFileName(fileName)));
         } catch (Deadline.Exceeded e) {
-            throw IngestException.timeout(e.limit());
+            throw IngestRefusals.timeout(e.limit());
         }
         if (document.replaced() > 0) {
             List<String> notices = new ArrayList<>(outcome.view().notices());

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import tijian.refusal.Refusal;
+
 /**
  * Turns an uploaded file (txt, html/htm, mhtml, docx, doc, pdf) into plain text.
  *
  * <p>The type is detected from the content (magic bytes, markup sniffing); the file name and content type are only
- * hints. Every failure is an {@link IngestException}; no library exception escapes.
+ * hints. Every failure is an {@link tijian.refusal.Refusal}; no library exception escapes.
  *
  * <p>Each extraction runs on a daemon worker thread with a time limit. On timeout the worker is interrupted
  * (extractors check the interrupt flag between pages/paragraphs/nodes) and abandoned; the caller gets 422
@@ -70,7 +72,7 @@ public final class DocumentReader {
      * @param fileName    original file name, may be null (a hint only)
      * @param contentType the request's content type, may be null; a {@code charset} parameter is honoured for text
      * @return the extracted text
-     * @throws IngestException for every refusal
+     * @throws Refusal for every refusal
      */
     public Document read(byte[] content, String fileName, String contentType) {
         return read(content, fileName, contentType, tijian.report.Deadline.in(timeout));
@@ -83,13 +85,13 @@ public final class DocumentReader {
     public Document read(byte[] content, String fileName, String contentType, tijian.report.Deadline deadline) {
         Duration timeout = deadline.limit();
         if (content == null || content.length == 0) {
-            throw IngestException.empty();
+            throw IngestRefusals.empty();
         }
         if (content.length > maxBytes) {
-            throw IngestException.tooLarge(content.length, maxBytes);
+            throw IngestRefusals.tooLarge(content.length, maxBytes);
         }
         if (RUNAWAY.get() >= MAX_RUNAWAY) {
-            throw IngestException.busy();
+            throw IngestRefusals.busy();
         }
         AtomicInteger state = new AtomicInteger(); // 0 running, 1 finished, 2 abandoned
         Future<Document> future;
@@ -104,7 +106,7 @@ public final class DocumentReader {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw IngestException.busy();
+            throw IngestRefusals.busy();
         }
         try {
             return future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
@@ -113,16 +115,16 @@ public final class DocumentReader {
             if (state.compareAndSet(0, 2)) {
                 RUNAWAY.incrementAndGet();
             }
-            throw IngestException.timeout(timeout);
+            throw IngestRefusals.timeout(timeout);
         } catch (InterruptedException e) {
             future.cancel(true);
             if (state.compareAndSet(0, 2)) {
                 RUNAWAY.incrementAndGet();
             }
             Thread.currentThread().interrupt();
-            throw IngestException.timeout(timeout);
+            throw IngestRefusals.timeout(timeout);
         } catch (CancellationException e) {
-            throw IngestException.timeout(timeout);
+            throw IngestRefusals.timeout(timeout);
         } catch (ExecutionException e) {
             throw map(e.getCause(), timeout);
         }
@@ -133,14 +135,14 @@ public final class DocumentReader {
         return RUNAWAY.get();
     }
 
-    private static IngestException map(Throwable t, Duration timeout) {
-        if (t instanceof IngestException ie) return ie;
-        if (t instanceof Interrupts.Stopped) return IngestException.timeout(timeout);
+    private static Refusal map(Throwable t, Duration timeout) {
+        if (t instanceof Refusal ie) return ie;
+        if (t instanceof Interrupts.Stopped) return IngestRefusals.timeout(timeout);
         // a pathological document can exhaust the worker's memory or stack; the worker's objects are garbage now
-        if (t instanceof OutOfMemoryError) return IngestException.tooMuchMemory(t);
-        if (t instanceof StackOverflowError) return IngestException.corrupt(null, t);
-        if (t instanceof Error) return IngestException.internal(t);
+        if (t instanceof OutOfMemoryError) return IngestRefusals.tooMuchMemory(t);
+        if (t instanceof StackOverflowError) return IngestRefusals.corrupt(null, t);
+        if (t instanceof Error) return IngestRefusals.internal(t);
         // runtime exceptions from parsers (NPE, ClassCast, IndexOutOfBounds...) mean malformed input
-        return IngestException.corrupt(null, t);
+        return IngestRefusals.corrupt(null, t);
     }
 }

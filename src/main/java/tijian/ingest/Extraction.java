@@ -21,7 +21,7 @@ final class Extraction {
         }
         String[] known = Sniffer.knownBinary(b);
         if (known != null) {
-            throw IngestException.unsupported(known[0], known[1]);
+            throw IngestRefusals.unsupported(known[0], known[1]);
         }
         Charset declared = Texts.charsetParam(contentType);
         Charset bom = Texts.bomCharset(b);
@@ -29,7 +29,7 @@ final class Extraction {
         Charset headCs = bom != null ? bom : declared != null ? declared : utf16;
         boolean wide = headCs != null && (headCs.name().startsWith("UTF-16") || headCs.name().startsWith("UTF-32"));
         if (!wide && Texts.looksBinary(b)) {
-            throw IngestException.unsupported("二进制文件", "binary file");
+            throw IngestRefusals.unsupported("二进制文件", "binary file");
         }
         String head = Sniffer.head(b, headCs);
         if (Sniffer.isMhtml(head, ext)) {
@@ -48,11 +48,11 @@ final class Extraction {
         }
         Texts.Decoded d = Texts.decode(b, declared, null);
         if (Texts.replacementShare(d.text()) > 0.05) {
-            throw IngestException.unsupported("无法识别的二进制或编码", "binary data or unknown encoding");
+            throw IngestRefusals.unsupported("无法识别的二进制或编码", "binary data or unknown encoding");
         }
         String text = Texts.normalise(d.text());
         if (Texts.isBlank(text)) {
-            throw IngestException.empty();
+            throw IngestRefusals.empty();
         }
         return new Document(text, "txt", d.charset().name(), d.replaced());
     }

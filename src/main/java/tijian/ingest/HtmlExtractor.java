@@ -42,7 +42,7 @@ final class HtmlExtractor {
         }
         Texts.Decoded d = Texts.decode(b, declared, meta);
         String text = fromHtml(d.text());
-        if (Texts.isBlank(text)) throw IngestException.empty();
+        if (Texts.isBlank(text)) throw IngestRefusals.empty();
         return new Document(text, "html", d.charset().name());
     }
 

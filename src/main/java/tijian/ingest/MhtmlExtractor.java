@@ -25,7 +25,7 @@ final class MhtmlExtractor {
         Part html = null;
         if (ctype.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             Matcher m = BOUNDARY.matcher(ctype);
-            if (!m.find()) throw IngestException.corrupt("mhtml", null);
+            if (!m.find()) throw IngestRefusals.corrupt("mhtml", null);
             String boundary = "--" + (m.group(1) != null ? m.group(1) : m.group(2));
             int pos = root.body.indexOf(boundary);
             while (pos >= 0) {
@@ -44,7 +44,7 @@ final class MhtmlExtractor {
         } else if (ctype.isEmpty() || ctype.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             html = root;
         }
-        if (html == null) throw IngestException.noText("mhtml");
+        if (html == null) throw IngestRefusals.noText("mhtml");
         byte[] body = html.decodedBody();
         Charset cs = Texts.charsetParam(html.header("content-type"));
         Document d = HtmlExtractor.extract(body, cs);
@@ -92,7 +92,7 @@ final class MhtmlExtractor {
                 try {
                     return Base64.getMimeDecoder().decode(body.replaceAll("[^A-Za-z0-9+/=]", ""));
                 } catch (IllegalArgumentException e) {
-                    throw IngestException.corrupt("mhtml", e);
+                    throw IngestRefusals.corrupt("mhtml", e);
                 }
             }
             if (enc.equals("quoted-printable")) return quotedPrintable(body);

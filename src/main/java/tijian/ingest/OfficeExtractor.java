@@ -28,6 +28,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import tijian.refusal.Refusal;
+
 /** Word documents: .docx (OOXML zip) and .doc (OLE2), plus refusing other zip / OLE2 files. */
 final class OfficeExtractor {
 
@@ -59,7 +61,7 @@ final class OfficeExtractor {
                 ZipArchiveEntry e = en.nextElement();
                 entries.add(e);
                 if (entries.size() > DOCX_MAX_ENTRIES) {
-                    throw IngestException.zipBomb("文件内条目超过 " + DOCX_MAX_ENTRIES + " 个", "more than " + DOCX_MAX_ENTRIES + " entries");
+                    throw IngestRefusals.zipBomb("文件内条目超过 " + DOCX_MAX_ENTRIES + " 个", "more than " + DOCX_MAX_ENTRIES + " entries");
                 }
                 String n = e.getName();
                 if (n.equals("word/document.xml")) word = true;
@@ -80,18 +82,18 @@ final class OfficeExtractor {
                     }
                 }
             }
-        } catch (IngestException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // a truncated or damaged zip container (typically a docx cut off during download)
-            throw IngestException.corrupt("docx".equals(ext) || ext.isEmpty() ? "docx" : ext, e);
+            throw IngestRefusals.corrupt("docx".equals(ext) || ext.isEmpty() ? "docx" : ext, e);
         }
         if (!word) {
-            if (excel) throw IngestException.unsupported("Excel 表格", "Excel workbook");
-            if (powerpoint) throw IngestException.unsupported("PowerPoint 演示文稿", "PowerPoint presentation");
-            if (odf) throw IngestException.unsupported("OpenDocument/WPS 文档，请另存为 .docx", "OpenDocument file; please save it as .docx");
-            if (ofd) throw IngestException.unsupported("OFD 版式文件，请另存为 PDF", "OFD file; please save it as PDF");
-            throw IngestException.unsupported("zip 压缩包，请使用批量上传", "zip archive; use the batch upload for archives");
+            if (excel) throw IngestRefusals.unsupported("Excel 表格", "Excel workbook");
+            if (powerpoint) throw IngestRefusals.unsupported("PowerPoint 演示文稿", "PowerPoint presentation");
+            if (odf) throw IngestRefusals.unsupported("OpenDocument/WPS 文档，请另存为 .docx", "OpenDocument file; please save it as .docx");
+            if (ofd) throw IngestRefusals.unsupported("OFD 版式文件，请另存为 PDF", "OFD file; please save it as PDF");
+            throw IngestRefusals.unsupported("zip 压缩包，请使用批量上传", "zip archive; use the batch upload for archives");
         }
         long total = 0;
         for (ZipArchiveEntry e : entries) {
@@ -100,13 +102,13 @@ final class OfficeExtractor {
             if (size < 0) continue; // unknown here; POI's ZipSecureFile counts the real bytes
             total += size;
             if (size > DOCX_MAX_ENTRY || total > DOCX_MAX_TOTAL) {
-                throw IngestException.zipBomb("解压后超过 " + IngestException.human(DOCX_MAX_TOTAL), "expands beyond " + IngestException.human(DOCX_MAX_TOTAL));
+                throw IngestRefusals.zipBomb("解压后超过 " + IngestRefusals.human(DOCX_MAX_TOTAL), "expands beyond " + IngestRefusals.human(DOCX_MAX_TOTAL));
             }
             if (size > RATIO_MIN_SIZE && csize > 0 && (double) size / csize > DOCX_MAX_RATIO) {
-                throw IngestException.zipBomb("条目 " + e.getName() + " 压缩比 " + size / csize + ":1", "entry " + e.getName() + " ratio " + size / csize + ":1");
+                throw IngestRefusals.zipBomb("条目 " + e.getName() + " 压缩比 " + size / csize + ":1", "entry " + e.getName() + " ratio " + size / csize + ":1");
             }
             if (size > RATIO_MIN_SIZE && csize == 0) {
-                throw IngestException.zipBomb("条目 " + e.getName() + " 压缩比异常", "entry " + e.getName() + " has an abnormal ratio");
+                throw IngestRefusals.zipBomb("条目 " + e.getName() + " 压缩比异常", "entry " + e.getName() + " has an abnormal ratio");
             }
         }
         return docx(b);
@@ -122,16 +124,16 @@ final class OfficeExtractor {
                 appendBodyElement(sb, el, numbering);
             }
             String text = Texts.tidy(sb.toString());
-            if (Texts.isBlank(text)) throw IngestException.noText("docx");
+            if (Texts.isBlank(text)) throw IngestRefusals.noText("docx");
             return new Document(text, "docx", null);
-        } catch (IngestException | Interrupts.Stopped e) {
+        } catch (Refusal | Interrupts.Stopped e) {
             throw e;
         } catch (Exception e) {
             if (isZipBomb(e)) {
-                throw IngestException.zipBomb("解压数据量或压缩比超过限制", "inflated size or ratio over the limit");
+                throw IngestRefusals.zipBomb("解压数据量或压缩比超过限制", "inflated size or ratio over the limit");
             }
-            if (causeIs(e, EncryptedDocumentException.class)) throw IngestException.encrypted("docx");
-            throw IngestException.corrupt("docx", e);
+            if (causeIs(e, EncryptedDocumentException.class)) throw IngestRefusals.encrypted("docx");
+            throw IngestRefusals.corrupt("docx", e);
         }
     }
 
@@ -198,24 +200,24 @@ final class OfficeExtractor {
         try {
             fs = new POIFSFileSystem(new ByteArrayInputStream(b));
         } catch (Exception e) {
-            throw IngestException.corrupt("doc".equals(ext) || "docx".equals(ext) ? ext : "doc", e);
+            throw IngestRefusals.corrupt("doc".equals(ext) || "docx".equals(ext) ? ext : "doc", e);
         }
         try (fs) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptedPackage") || root.hasEntry("EncryptionInfo")) {
                 // an OOXML file (docx/xlsx) protected with a password is stored in an OLE2 container
-                throw IngestException.encrypted("docx".equals(ext) || ext.isEmpty() ? "docx" : ext);
+                throw IngestRefusals.encrypted("docx".equals(ext) || ext.isEmpty() ? "docx" : ext);
             }
             if (!root.hasEntry("WordDocument")) {
-                if (root.hasEntry("Workbook") || root.hasEntry("Book")) throw IngestException.unsupported("Excel 表格", "Excel workbook");
-                if (root.hasEntry("PowerPoint Document")) throw IngestException.unsupported("PowerPoint 演示文稿", "PowerPoint presentation");
-                throw IngestException.unsupported("OLE2 复合文档", "OLE2 compound file");
+                if (root.hasEntry("Workbook") || root.hasEntry("Book")) throw IngestRefusals.unsupported("Excel 表格", "Excel workbook");
+                if (root.hasEntry("PowerPoint Document")) throw IngestRefusals.unsupported("PowerPoint 演示文稿", "PowerPoint presentation");
+                throw IngestRefusals.unsupported("OLE2 复合文档", "OLE2 compound file");
             }
             return doc(root);
-        } catch (IngestException | Interrupts.Stopped e) {
+        } catch (Refusal | Interrupts.Stopped e) {
             throw e;
         } catch (Exception e) {
-            throw IngestException.corrupt("doc", e);
+            throw IngestRefusals.corrupt("doc", e);
         }
     }
 
@@ -224,10 +226,10 @@ final class OfficeExtractor {
         try {
             doc = new HWPFDocument(root);
         } catch (EncryptedDocumentException e) {
-            throw IngestException.encrypted("doc");
+            throw IngestRefusals.encrypted("doc");
         } catch (Exception e) {
-            if (causeIs(e, EncryptedDocumentException.class)) throw IngestException.encrypted("doc");
-            throw IngestException.corrupt("doc", e);
+            if (causeIs(e, EncryptedDocumentException.class)) throw IngestRefusals.encrypted("doc");
+            throw IngestRefusals.corrupt("doc", e);
         }
         try (doc) {
             StringBuilder sb = new StringBuilder();
@@ -269,12 +271,12 @@ final class OfficeExtractor {
                     out = Texts.tidy(we.getText());
                 }
             }
-            if (Texts.isBlank(out)) throw IngestException.noText("doc");
+            if (Texts.isBlank(out)) throw IngestRefusals.noText("doc");
             return new Document(out, "doc", null);
-        } catch (IngestException | Interrupts.Stopped e) {
+        } catch (Refusal | Interrupts.Stopped e) {
             throw e;
         } catch (Exception e) {
-            throw IngestException.corrupt("doc", e);
+            throw IngestRefusals.corrupt("doc", e);
         }
     }
 

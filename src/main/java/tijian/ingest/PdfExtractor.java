@@ -12,6 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
+import tijian.refusal.Refusal;
+
 /**
  * PDF text layer (PDFBox 3): page by page, sorted by position; repeated page headers/footers and bare page numbers
  * are dropped; hard line breaks inside paragraphs are merged.
@@ -24,7 +26,7 @@ final class PdfExtractor {
         // PDFBox repairs a file cut off during download and would return part of the text: refuse it instead
         if (Sniffer.indexOf(java.util.Arrays.copyOfRange(b, Math.max(0, b.length - 4096), b.length),
                 "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 4096) < 0) {
-            throw IngestException.corrupt("pdf", null);
+            throw IngestRefusals.corrupt("pdf", null);
         }
         List<List<Line>> pages = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(b)) {
@@ -42,20 +44,20 @@ final class PdfExtractor {
                 pages.add(new ArrayList<>(stripper.lines));
             }
         } catch (InvalidPasswordException e) {
-            throw IngestException.encrypted("pdf");
-        } catch (IngestException | Interrupts.Stopped e) {
+            throw IngestRefusals.encrypted("pdf");
+        } catch (Refusal | Interrupts.Stopped e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password")) {
-                throw IngestException.encrypted("pdf");
+                throw IngestRefusals.encrypted("pdf");
             }
-            throw IngestException.corrupt("pdf", e);
+            throw IngestRefusals.corrupt("pdf", e);
         }
         int meaningful = 0;
         for (List<Line> p : pages) for (Line l : p) meaningful += Texts.countMeaningful(l.text);
         // a scan has no text layer at all, or only a watermark line per page ("扫描全能王 创建")
         if (meaningful == 0 || (pages.size() >= 2 && meaningful < 16 * pages.size())) {
-            throw IngestException.scannedPdf();
+            throw IngestRefusals.scannedPdf();
         }
         removeHeadersAndFooters(pages);
         List<Line> lines = new ArrayList<>();
@@ -66,7 +68,7 @@ final class PdfExtractor {
             lines.addAll(p);
         }
         String text = Texts.tidy(String.join("\n", merge(lines)));
-        if (Texts.isBlank(text)) throw IngestException.scannedPdf();
+        if (Texts.isBlank(text)) throw IngestRefusals.scannedPdf();
         return new Document(text, "pdf", null);
     }
 
@@ -118,7 +120,7 @@ final class PdfExtractor {
             int r;
             while ((r = in.read(buf)) > 0) {
                 total[0] += r;
-                if (total[0] > MAX_CONTENT_BYTES) throw IngestException.pdfBomb(MAX_CONTENT_BYTES);
+                if (total[0] > MAX_CONTENT_BYTES) throw IngestRefusals.pdfBomb(MAX_CONTENT_BYTES);
                 Interrupts.check();
             }
         } catch (java.util.zip.ZipException damaged) {

@@ -14,6 +14,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
+import tijian.refusal.Refusal;
+
 /**
  * Unpacks a zip archive of uploads (batch upload) in memory, refusing zip bombs, path traversal and deep nesting.
  *
@@ -62,8 +64,8 @@ public final class SafeZip {
      * @return the uncompressed bytes of all entries handed over
      */
     public static long forEach(byte[] zip, Limits limits, java.util.function.Consumer<Entry> sink) {
-        if (zip == null || zip.length == 0) throw IngestException.empty();
-        if (!Sniffer.isZip(zip)) throw IngestException.unsupported("不是 zip 压缩包", "not a zip archive");
+        if (zip == null || zip.length == 0) throw IngestRefusals.empty();
+        if (!Sniffer.isZip(zip)) throw IngestRefusals.unsupported("不是 zip 压缩包", "not a zip archive");
         long[] total = {0};
         int[] count = {0};
         unpack(zip, "", 0, limits, e -> {
@@ -85,12 +87,12 @@ public final class SafeZip {
             while (en.hasMoreElements()) {
                 Interrupts.check();
                 ZipArchiveEntry e = en.nextElement();
-                if (++seen > limits.maxEntries() * 2 + 16) throw IngestException.tooManyEntries(limits.maxEntries());
+                if (++seen > limits.maxEntries() * 2 + 16) throw IngestRefusals.tooManyEntries(limits.maxEntries());
                 String name = name(e);
                 String path = safePath(name);
                 if (e.isDirectory() || path.isEmpty() || path.endsWith("/")) continue;
                 if (skipped(path)) continue;
-                if (count[0] >= limits.maxEntries()) throw IngestException.tooManyEntries(limits.maxEntries());
+                if (count[0] >= limits.maxEntries()) throw IngestRefusals.tooManyEntries(limits.maxEntries());
 
                 long declared = e.getSize();
                 long compressed = e.getCompressedSize();
@@ -101,8 +103,8 @@ public final class SafeZip {
                     throw ratio(name, limits);
                 }
                 if (!zf.canReadEntryData(e)) {
-                    if (e.getGeneralPurposeBit().usesEncryption()) throw IngestException.encryptedArchive(path);
-                    throw IngestException.corruptArchive(new UnsupportedZipFeatureException(
+                    if (e.getGeneralPurposeBit().usesEncryption()) throw IngestRefusals.encryptedArchive(path);
+                    throw IngestRefusals.corruptArchive(new UnsupportedZipFeatureException(
                             UnsupportedZipFeatureException.Feature.METHOD, e));
                 }
                 byte[] bytes;
@@ -115,33 +117,33 @@ public final class SafeZip {
                 total[0] += bytes.length;
                 String full = prefix + path;
                 if (isNestedArchive(bytes)) {
-                    if (depth + 1 > limits.maxDepth()) throw IngestException.nestedTooDeep(limits.maxDepth());
+                    if (depth + 1 > limits.maxDepth()) throw IngestRefusals.nestedTooDeep(limits.maxDepth());
                     unpack(bytes, full + "/", depth + 1, limits, out, count, total);
                 } else {
                     out.accept(new Entry(full, bytes));
                 }
             }
-        } catch (IngestException | Interrupts.Stopped e) {
+        } catch (Refusal | Interrupts.Stopped e) {
             throw e;
         } catch (UnsupportedZipFeatureException e) {
             if (e.getFeature() == UnsupportedZipFeatureException.Feature.ENCRYPTION) {
-                throw IngestException.encryptedArchive(e.getEntry() == null ? "?" : e.getEntry().getName());
+                throw IngestRefusals.encryptedArchive(e.getEntry() == null ? "?" : e.getEntry().getName());
             }
-            throw IngestException.corruptArchive(e);
+            throw IngestRefusals.corruptArchive(e);
         } catch (IOException | RuntimeException e) {
-            throw IngestException.corruptArchive(e);
+            throw IngestRefusals.corruptArchive(e);
         }
     }
 
-    private static IngestException bomb(Limits limits) {
-        return IngestException.zipBomb("解压后超过 " + IngestException.human(limits.maxTotalBytes()) + " 或单个文件超过 "
-                + IngestException.human(limits.maxEntryBytes()),
-                "expands beyond " + IngestException.human(limits.maxTotalBytes()) + " in total or "
-                        + IngestException.human(limits.maxEntryBytes()) + " per file");
+    private static Refusal bomb(Limits limits) {
+        return IngestRefusals.zipBomb("解压后超过 " + IngestRefusals.human(limits.maxTotalBytes()) + " 或单个文件超过 "
+                + IngestRefusals.human(limits.maxEntryBytes()),
+                "expands beyond " + IngestRefusals.human(limits.maxTotalBytes()) + " in total or "
+                        + IngestRefusals.human(limits.maxEntryBytes()) + " per file");
     }
 
-    private static IngestException ratio(String name, Limits limits) {
-        return IngestException.zipBomb("文件 " + name + " 的压缩比超过 " + (long) limits.maxRatio() + ":1",
+    private static Refusal ratio(String name, Limits limits) {
+        return IngestRefusals.zipBomb("文件 " + name + " 的压缩比超过 " + (long) limits.maxRatio() + ":1",
                 "entry " + name + " has a compression ratio over " + (long) limits.maxRatio() + ":1");
     }
 
@@ -184,12 +186,12 @@ public final class SafeZip {
     static String safePath(String name) {
         String n = name.replace('\\', '/');
         for (int i = 0; i < n.length(); i++) {
-            if (Character.isISOControl(n.charAt(i))) throw IngestException.unsafePath(printable(name));
+            if (Character.isISOControl(n.charAt(i))) throw IngestRefusals.unsafePath(printable(name));
         }
-        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.startsWith("~")) throw IngestException.unsafePath(printable(name));
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.startsWith("~")) throw IngestRefusals.unsafePath(printable(name));
         StringBuilder sb = new StringBuilder();
         for (String seg : n.split("/", -1)) {
-            if (seg.equals("..")) throw IngestException.unsafePath(printable(name));
+            if (seg.equals("..")) throw IngestRefusals.unsafePath(printable(name));
             if (seg.isEmpty() || seg.equals(".")) continue;
             if (sb.length() > 0) sb.append('/');
             sb.append(seg);

@@ -3,8 +3,8 @@
  *
  * <p>Entry points: {@link tijian.ingest.DocumentReader#read(byte[], String, String)} for one upload and
  * {@link tijian.ingest.SafeZip#entries(byte[], tijian.ingest.SafeZip.Limits)} for a zip of uploads. Every refusal is
- * an {@link tijian.ingest.IngestException} with {@code status()}, {@code code()}, {@code messageZh()},
- * {@code messageEn()}:
+ * a {@link tijian.refusal.Refusal} made by {@link tijian.ingest.IngestRefusals}, with {@code kind()}, {@code code()},
+ * {@code messageZh()}, {@code messageEn()}; the status below is what the web layer answers for its kind:
  * <table>
  * <caption>codes</caption>
  * <tr><td>400</td><td>empty</td><td>0 bytes, or only whitespace after decoding</td></tr>

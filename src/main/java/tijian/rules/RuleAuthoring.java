@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import tijian.refusal.Refusal;
+
 /**
  * What rule authors do besides editing files on disk: validate a candidate file without activating it, run the
  * examples, and (when switched on) upload or delete rule files, which goes through the same validation.
@@ -38,18 +40,6 @@ public class RuleAuthoring {
             Example e = r.example();
             return new ExampleOutcome(e.item(), e.expected().name(), e.file(), e.line(), r.passed(), r.failure());
         }
-    }
-
-    /** Thrown for a rule file request that is not allowed or names no valid rule file. */
-    public static final class Refused extends RuntimeException {
-        private final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() { return status; }
     }
 
     /**
@@ -87,7 +77,7 @@ public class RuleAuthoring {
         Validation validation = validate(Map.of(name, content));
         if (validation.valid()) {
             write(name, content);
-            ruleBook.reload();
+            return afterReload(validation);
         }
         return validation;
     }
@@ -98,7 +88,7 @@ public class RuleAuthoring {
         checkName(name);
         Map<String, String> files = new TreeMap<>(live());
         if (files.remove(name) == null) {
-            throw new Refused(404, "no rule file " + name);
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "rule-file-refused", "没有这个规则文件。", "no rule file " + name);
         }
         Validation validation;
         try {
@@ -113,13 +103,24 @@ public class RuleAuthoring {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ruleBook.reload();
-        return validation;
+        return afterReload(validation);
+    }
+
+    /**
+     * The candidate was validated over the live files, but the reload reads the folder, where another file may be
+     * broken since: then nothing went live, and the author is told so rather than answered as if it had.
+     */
+    private Validation afterReload(Validation validated) {
+        return ruleBook.reload()
+                .map(r -> new Validation(false, r.revision(), r.problems().stream().filter(Problem::isError).toList(),
+                        r.problems().stream().filter(p -> !p.isError()).toList(), List.of(), List.of()))
+                .orElse(validated);
     }
 
     private void requireUpload() {
         if (!uploadEnabled) {
-            throw new Refused(403, "uploading rule files is switched off on this service (checker.rules.upload-enabled=false)");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "rule-file-refused", "规则文件上传功能未开启。",
+                    "uploading rule files is switched off on this service (checker.rules.upload-enabled=false)");
         }
     }
 
@@ -149,7 +150,8 @@ public class RuleAuthoring {
     static void checkName(String name) {
         if (name == null || name.isBlank() || name.startsWith("/") || name.contains("\\") || name.contains("..")
                 || !RuleSetCompiler.isRuleFile(name)) {
-            throw new Refused(400, "\"" + name + "\" is not a rule file name: use name.drl, name.examples.txt or data/name.csv");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "rule-file-refused", "规则文件名无效：应为 名称.drl、名称.examples.txt 或 data/名称.csv。",
+                    "\"" + name + "\" is not a rule file name: use name.drl, name.examples.txt or data/name.csv");
         }
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import tijian.activity.ActivityLog;
+import tijian.refusal.Refusal;
 
 /**
  * Holds the live rule set and swaps it atomically. A check takes {@link #active()} once and keeps that rule set to
@@ -49,7 +50,7 @@ public class RuleBook {
     @ConfigProperty(name = "checker.rules.dir")
     Path dir;
 
-    @ConfigProperty(name = "checker.rules.check-timeout", defaultValue = "10s")
+    @ConfigProperty(name = "checker.rules.check-timeout")
     java.time.Duration checkTimeout;
 
     @Inject
@@ -179,11 +180,13 @@ public class RuleBook {
     }
 
     /** Thrown when checks are asked for and no rule set has ever compiled. */
-    public static final class NoRuleSet extends RuntimeException {
+    public static final class NoRuleSet extends Refusal {
         private final transient Rejection rejection;
 
         NoRuleSet(Rejection rejection) {
-            super("no rule set is live" + (rejection == null ? "" : ": the rules were rejected"));
+            super(Kind.UNAVAILABLE, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
+                    "No rule set is live; see GET /api/rules for the errors in the rule files.",
+                    rejection == null ? List.of() : rejection.problems(), null);
             this.rejection = rejection;
         }
 

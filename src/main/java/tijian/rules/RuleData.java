@@ -1,14 +1,17 @@
 package tijian.rules;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
+import tijian.report.Part;
 import tijian.report.PartWording;
-import tijian.report.PartWordings;
 
 /**
  * The data tables under {@code rules/data/} that rule authors edit instead of Java: part wordings, canonical titles,
@@ -20,6 +23,12 @@ public final class RuleData {
     static final String TERMS = "data/terms.csv";
     static final String CANONICAL_TITLES = "data/canonical-titles.csv";
     static final String COVERAGE = "data/coverage.csv";
+
+    private static final Pattern SETTING_PATTERN = Pattern.compile("\\bSetting\\s*\\(([^()]*)\\)");
+    private static final Pattern SETTING_NAME = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    // Bound ($v : number) or compared (number > 3); the quoted name is taken out first, it may contain "number".
+    private static final Pattern READS_NUMBER = Pattern.compile("\\bnumber\\b");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     private final List<PartWording> partWordings;
     private final List<Setting> settings;
@@ -41,20 +50,19 @@ public final class RuleData {
     /** Reads the tables from the rule files (path relative to the rules directory → content); problems collected. */
     static RuleData read(Map<String, String> files, List<Problem> problems) {
         List<PartWording> parts = new ArrayList<>();
-        String partsCsv = files.get(PARTS);
-        if (partsCsv == null) {
+        if (!files.containsKey(PARTS)) {
             problems.add(Problem.error(PARTS, 0, 0, "missing: the part wordings are required to find the five parts"));
-        } else {
-            try {
-                parts.addAll(PartWordings.fromCsv(new StringReader(partsCsv)));
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.error(PARTS, lineIn(e.getMessage()), 0, e.getMessage()));
+        }
+        for (Csv.Row row : table(files, PARTS, List.of("part", "pattern"), problems)) {
+            PartWording wording = partWording(row, problems);
+            if (wording != null) {
+                parts.add(wording);
             }
         }
 
         List<Setting> settings = new ArrayList<>();
         for (Csv.Row row : table(files, SETTINGS, List.of("name", "value"), problems)) {
-            settings.add(new Setting(row.get("name"), row.get("value")));
+            settings.add(new Setting(row.get("name"), row.get("value"), row.line()));
         }
 
         List<Term> terms = new ArrayList<>();
@@ -99,7 +107,9 @@ public final class RuleData {
     private static List<Csv.Row> table(Map<String, String> files, String file, List<String> columns, List<Problem> problems) {
         String content = files.get(file);
         if (content == null) {
-            problems.add(Problem.error(file, 0, 0, "missing data file"));
+            if (!file.equals(PARTS)) {
+                problems.add(Problem.error(file, 0, 0, "missing data file"));
+            }
             return List.of();
         }
         return Csv.read(file, content, columns, problems);
@@ -114,9 +124,77 @@ public final class RuleData {
         }
     }
 
-    private static int lineIn(String message) {
-        var m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message == null ? "" : message);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    private static PartWording partWording(Csv.Row row, List<Problem> problems) {
+        String partName = row.get("part");
+        Part part;
+        try {
+            part = Part.valueOf(partName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(PARTS, row.line(), 0, "unknown part \"" + partName + "\" (expected one of "
+                    + Arrays.toString(Part.values()) + ")"));
+            return null;
+        }
+        if (row.get("pattern").isEmpty()) {
+            problems.add(Problem.error(PARTS, row.line(), 0, "empty pattern"));
+            return null;
+        }
+        Pattern pattern = regex(row, "pattern", problems);
+        Pattern unless = row.get("unless").isEmpty() ? null : regex(row, "unless", problems);
+        if (pattern == null || (unless == null && !row.get("unless").isEmpty())) {
+            return null;
+        }
+        return new PartWording(part, pattern, unless);
+    }
+
+    private static Pattern regex(Csv.Row row, String column, List<Problem> problems) {
+        try {
+            return Pattern.compile(row.get(column));
+        } catch (PatternSyntaxException e) {
+            problems.add(Problem.error(PARTS, row.line(), 0, "bad " + column + " regex \"" + row.get(column) + "\": "
+                    + e.getDescription()));
+            return null;
+        }
+    }
+
+    /**
+     * Where the rules read a setting as a number ({@code Setting(name == "…", $v : number)}, {@code number > 3}) its
+     * value must be one:
+     * NaN makes both the PASS and the FAIL condition false, so a typo such as {@code 100%} would let the item pass
+     * silently. A setting a rule reads that the table lacks is refused for the same reason.
+     */
+    void checkSettingsReadByRules(Map<String, String> drl, List<Problem> problems) {
+        Map<String, Setting> byName = new HashMap<>();
+        settings.forEach(s -> byName.putIfAbsent(s.getName(), s));
+        Map<String, String> reported = new HashMap<>();
+        drl.forEach((file, content) -> {
+            Matcher use = SETTING_PATTERN.matcher(content);
+            while (use.find()) {
+                Matcher name = SETTING_NAME.matcher(use.group(1));
+                if (!name.find()) {
+                    continue;
+                }
+                String where = file + ":" + lineAt(content, use.start());
+                Setting setting = byName.get(name.group(1));
+                if (setting == null) {
+                    problems.add(Problem.error(file, lineAt(content, use.start()), 0, "the rule reads setting \""
+                            + name.group(1) + "\", which " + SETTINGS + " does not define"));
+                } else if (READS_NUMBER.matcher(QUOTED.matcher(use.group(1)).replaceAll("")).find() && !setting.isNumber()
+                        && reported.putIfAbsent(setting.getName(), where) == null) {
+                    problems.add(Problem.error(SETTINGS, setting.getLine(), 0, "setting \"" + setting.getName()
+                            + "\" must be a number (" + where + " reads it as one), not \"" + setting.getValue() + "\""));
+                }
+            }
+        });
+    }
+
+    private static int lineAt(String content, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     public List<PartWording> partWordings() { return partWordings; }
@@ -125,13 +203,6 @@ public final class RuleData {
     public List<CanonicalTitle> canonicalTitles() { return canonicalTitles; }
     public List<CoverageTopic> coverageTopics() { return coverageTopics; }
     List<Item> coverageItems() { return coverageItems; }
-
-    /** Settings by name, for the Java side (scoring). */
-    Map<String, String> settingsByName() {
-        Map<String, String> byName = new HashMap<>();
-        settings.forEach(s -> byName.put(s.getName(), s.getValue()));
-        return byName;
-    }
 
     /** Every fact the rules see besides the report's own. */
     List<Object> facts() {

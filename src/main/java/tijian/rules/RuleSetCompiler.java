@@ -78,7 +78,7 @@ public final class RuleSetCompiler {
         List<Problem> problems = new ArrayList<>();
 
         RuleData data = RuleData.read(sorted, problems);
-        Scoring scoring = Scoring.fromSettings(data.settingsByName(), problems);
+        Scoring scoring = Scoring.fromSettings(data.settings(), problems);
         List<Example> examples = new ArrayList<>();
         sorted.forEach((path, content) -> {
             if (Example.isExampleFile(path)) {
@@ -95,6 +95,7 @@ public final class RuleSetCompiler {
         if (drl.isEmpty()) {
             problems.add(Problem.error("(rules)", 0, 0, "no .drl files: there is nothing to check with"));
         }
+        data.checkSettingsReadByRules(drl, problems);
         // Drools runs some rule text while it builds (metadata is evaluated with MVEL): check before compiling.
         List<Problem> refused = new ArrayList<>();
         drl.forEach((path, content) -> refused.addAll(SourceGate.check(path, content, CLASS_LOADER)));

@@ -1,5 +1,6 @@
 package tijian.rules;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,23 +17,50 @@ public record Scoring(double excellentFrom, double goodFrom, double passFrom, Gr
     static final List<String> SETTINGS = List.of("grade.excellent-from", "grade.good-from", "grade.pass-from",
             "grade.cap-with-mandatory-failure", "grade.fail-at-mandatory-failures");
 
-    static Scoring fromSettings(Map<String, String> settings, List<Problem> problems) {
+    static Scoring fromSettings(List<Setting> settings, List<Problem> problems) {
+        Map<String, Setting> byName = new HashMap<>();
+        settings.forEach(s -> byName.putIfAbsent(s.getName(), s));
         for (String name : SETTINGS) {
-            if (!settings.containsKey(name)) {
+            if (!byName.containsKey(name)) {
                 problems.add(Problem.error(RuleData.SETTINGS, 0, 0, "missing setting \"" + name + "\" (scoring needs " + SETTINGS + ")"));
             }
         }
-        try {
-            return new Scoring(
-                    Double.parseDouble(settings.getOrDefault("grade.excellent-from", "90")),
-                    Double.parseDouble(settings.getOrDefault("grade.good-from", "75")),
-                    Double.parseDouble(settings.getOrDefault("grade.pass-from", "60")),
-                    Grade.ofLabel(settings.getOrDefault("grade.cap-with-mandatory-failure", "合格")),
-                    Integer.parseInt(settings.getOrDefault("grade.fail-at-mandatory-failures", "3")));
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.error(RuleData.SETTINGS, 0, 0, "a grade setting is not valid: " + e.getMessage()));
+        int before = problems.size();
+        double excellentFrom = number(byName, "grade.excellent-from", 90, problems);
+        double goodFrom = number(byName, "grade.good-from", 75, problems);
+        double passFrom = number(byName, "grade.pass-from", 60, problems);
+        double failAt = number(byName, "grade.fail-at-mandatory-failures", 3, problems);
+        if (!Double.isNaN(failAt) && (failAt != Math.rint(failAt) || failAt < 1)) {
+            Setting s = byName.get("grade.fail-at-mandatory-failures");
+            problems.add(Problem.error(RuleData.SETTINGS, s == null ? 0 : s.getLine(), 0,
+                    "setting \"grade.fail-at-mandatory-failures\" must be a whole number ≥ 1, not \"" + (s == null ? "" : s.getValue()) + "\""));
+        }
+        Grade cap = Grade.PASS;
+        Setting capSetting = byName.get("grade.cap-with-mandatory-failure");
+        if (capSetting != null) {
+            try {
+                cap = Grade.ofLabel(capSetting.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(RuleData.SETTINGS, capSetting.getLine(), 0,
+                        "setting \"grade.cap-with-mandatory-failure\" is not a grade: " + e.getMessage()));
+            }
+        }
+        if (problems.size() > before) {
             return new Scoring(90, 75, 60, Grade.PASS, 3);
         }
+        return new Scoring(excellentFrom, goodFrom, passFrom, cap, (int) failAt);
+    }
+
+    private static double number(Map<String, Setting> byName, String name, double absent, List<Problem> problems) {
+        Setting s = byName.get(name);
+        if (s == null) {
+            return absent;
+        }
+        if (!s.isNumber()) {
+            problems.add(Problem.error(RuleData.SETTINGS, s.getLine(), 0,
+                    "setting \"" + name + "\" must be a number (scoring reads it as one), not \"" + s.getValue() + "\""));
+        }
+        return s.getNumber();
     }
 
     double score(List<ChecklistItem> items) {

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import tijian.web.ApiException;
+import tijian.refusal.Refusal;
 
 /**
  * A new installation has no users, and nobody could create one: the first start creates {@code admin} with the
@@ -35,7 +35,7 @@ public class FirstAdmin {
         try {
             // The first admin is the operator who installs the service: every role, so the service is usable at once.
             users.create(NAME, password, List.of(Roles.ADMIN, Roles.INSPECTOR, Roles.RULE_AUTHOR), null);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             // Another instance on the same database created it first, or the configured password is too short.
             if (!"user-exists".equals(e.code())) {
                 LOG.errorf("the first admin could not be created: %s", e.messageEn());

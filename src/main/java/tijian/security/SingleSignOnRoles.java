@@ -25,7 +25,7 @@ public class SingleSignOnRoles implements SecurityIdentityAugmentor {
     @Inject
     UserIdentities identities;
 
-    @ConfigProperty(name = "checker.auth.oidc.unit-claim", defaultValue = "unit")
+    @ConfigProperty(name = "checker.auth.oidc.unit-claim")
     String unitClaim;
 
     @Override

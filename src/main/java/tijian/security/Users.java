@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import tijian.audit.UnitNames;
-import tijian.web.ApiException;
+import tijian.refusal.Refusal;
 
 /** Creating and changing users: what an admin does at {@code /api/users}, and what a user does to its own password. */
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class Users {
 
     public UserView create(String name, String password, List<String> roles, String unit) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw refused(400, "bad-user-name", "用户名应为 1–100 个字母、数字或 . _ @ -。",
+            throw refused(Refusal.Kind.BAD_INPUT, "bad-user-name", "用户名应为 1–100 个字母、数字或 . _ @ -。",
                     "A user name is 1 to 100 letters, digits or . _ @ -.");
         }
         checkPassword(password);
@@ -62,7 +62,7 @@ public class Users {
         String hash = BcryptUtil.bcryptHash(password);
         return QuarkusTransaction.requiringNew().call(() -> {
             if (AppUser.byName(name) != null) {
-                throw refused(409, "user-exists", "用户 " + name + " 已存在。", "User " + name + " exists already.");
+                throw refused(Refusal.Kind.CONFLICT, "user-exists", "用户 " + name + " 已存在。", "User " + name + " exists already.");
             }
             AppUser u = new AppUser();
             u.name = name;
@@ -88,7 +88,7 @@ public class Users {
             boolean enabled = change.enabled() == null ? u.enabled : change.enabled();
             boolean wasAdmin = u.enabled && u.roleSet().contains(Roles.ADMIN);
             if (wasAdmin && !(enabled && roleSet.contains(Roles.ADMIN)) && enabledAdmins() <= 1) {
-                throw refused(409, "last-admin", "这是最后一个可用的管理员账号，不能停用或取消其管理员角色。",
+                throw refused(Refusal.Kind.CONFLICT, "last-admin", "这是最后一个可用的管理员账号，不能停用或取消其管理员角色。",
                         "This is the last enabled admin: it cannot be disabled or lose the admin role.");
             }
             u.roles = String.join(",", roleSet);
@@ -132,14 +132,14 @@ public class Users {
     private static AppUser existing(String name) {
         AppUser u = AppUser.byName(name);
         if (u == null) {
-            throw refused(404, "not-found", "没有用户 " + name + "。", "No user " + name + ".");
+            throw refused(Refusal.Kind.NOT_FOUND, "not-found", "没有用户 " + name + "。", "No user " + name + ".");
         }
         return u;
     }
 
     private static Set<String> roles(List<String> roles) {
         if (roles == null || roles.isEmpty() || !Roles.ALL.containsAll(roles)) {
-            throw refused(400, "bad-roles", "角色应为 unit、inspector、rule-author、admin 中的一个或多个。",
+            throw refused(Refusal.Kind.BAD_INPUT, "bad-roles", "角色应为 unit、inspector、rule-author、admin 中的一个或多个。",
                     "Roles are one or more of " + Roles.ALL + ".");
         }
         return new LinkedHashSet<>(roles);
@@ -151,13 +151,13 @@ public class Users {
         if (roles.contains(Roles.UNIT)) {
             String key = blank ? null : UnitNames.normalise(unit);
             if (key == null) {
-                throw refused(400, "unit-required", "unit 角色的用户必须指定所属单位（如 关坝镇）。",
+                throw refused(Refusal.Kind.BAD_INPUT, "unit-required", "unit 角色的用户必须指定所属单位（如 关坝镇）。",
                         "A user with the unit role needs its unit (e.g. 关坝镇).");
             }
             return key;
         }
         if (!blank) {
-            throw refused(400, "unit-without-role", "只有 unit 角色的用户才绑定单位。", "Only users with the unit role are bound to a unit.");
+            throw refused(Refusal.Kind.BAD_INPUT, "unit-without-role", "只有 unit 角色的用户才绑定单位。", "Only users with the unit role are bound to a unit.");
         }
         return null;
     }
@@ -165,12 +165,12 @@ public class Users {
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw refused(400, "bad-password", "密码至少 " + MIN_PASSWORD + " 个字符，最多 " + MAX_PASSWORD_BYTES + " 字节。",
+            throw refused(Refusal.Kind.BAD_INPUT, "bad-password", "密码至少 " + MIN_PASSWORD + " 个字符，最多 " + MAX_PASSWORD_BYTES + " 字节。",
                     "A password has at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES + " bytes.");
         }
     }
 
-    private static ApiException refused(int status, String code, String zh, String en) {
-        return new ApiException(status, code, zh, en);
+    private static Refusal refused(Refusal.Kind kind, String code, String zh, String en) {
+        return new Refusal(kind, code, zh, en);
     }
 }

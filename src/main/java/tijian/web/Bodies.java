@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import tijian.refusal.Refusal;
+
 /** Request bodies read with a limit that is checked while reading, not after. */
 final class Bodies {
     private Bodies() {}
@@ -17,7 +19,7 @@ final class Bodies {
         while ((r = in.read(buf)) > 0) {
             n += r;
             if (n > max) {
-                throw new ApiException(413, "too-large", "上传内容超过大小上限（" + max / (1024 * 1024) + " MB）。",
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "too-large", "上传内容超过大小上限（" + max / (1024 * 1024) + " MB）。",
                         "The upload is larger than the limit (" + max / (1024 * 1024) + " MB).");
             }
             out.write(buf, 0, r);

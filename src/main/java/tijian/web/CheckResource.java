@@ -33,6 +33,7 @@ import io.smallrye.common.annotation.Blocking;
 import tijian.activity.Recorded;
 import tijian.check.CheckService;
 import tijian.check.CheckView;
+import tijian.refusal.Refusal;
 import tijian.security.Caller;
 
 /**
@@ -66,7 +67,7 @@ public class CheckResource {
     public CheckView upload(@RestForm("file") FileUpload file) throws IOException {
         Caller caller = checker();
         if (file == null) {
-            throw new ApiException(400, "missing-file", "请在表单字段 file 中上传报告文件。",
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "missing-file", "请在表单字段 file 中上传报告文件。",
                     "Upload the report in the form part named \"file\".");
         }
         return checks.check(Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType(), caller);
@@ -92,7 +93,7 @@ public class CheckResource {
     public List<CheckService.Summary> list(@QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ApiException(400, "bad-page", "page 应 ≥ 0，size 应在 1–" + MAX_PAGE_SIZE + " 之间。",
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-page", "page 应 ≥ 0，size 应在 1–" + MAX_PAGE_SIZE + " 之间。",
                     "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
         return checks.list(Caller.of(identity), page, size);

@@ -29,7 +29,7 @@ public class DatabaseHealth implements HealthCheck {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "checker.db.liveness-grace", defaultValue = "2m")
+    @ConfigProperty(name = "checker.db.liveness-grace")
     Duration grace;
 
     private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();

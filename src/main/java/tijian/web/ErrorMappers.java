@@ -15,25 +15,32 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
-import tijian.ingest.IngestException;
+import tijian.refusal.Refusal;
 import tijian.rules.CheckStopped;
-import tijian.rules.RuleAuthoring;
-import tijian.rules.RuleBook;
 
 /** Turns every failure into an {@link ApiError}; bad input is the client's 4xx, never a 500. */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    /** Every refusal, from whichever package: the one place a {@link Refusal.Kind} becomes an HTTP status. */
     @ServerExceptionMapper
-    public Response ingest(IngestException e) {
-        return ApiError.response(e.status(), e.code(), e.messageZh(), e.messageEn());
+    public Response refused(Refusal e) {
+        return ApiError.response(status(e.kind()), e.code(), e.messageZh(), e.messageEn(), e.details());
     }
 
-    @ServerExceptionMapper
-    public Response noRules(RuleBook.NoRuleSet e) {
-        return ApiError.response(503, "no-rule-set", "规则未能加载，暂时无法体检；请查看 GET /api/rules 中的错误并修正规则文件。",
-                "No rule set is live; see GET /api/rules for the errors in the rule files.",
-                e.rejection() == null ? java.util.List.of() : e.rejection().problems());
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            // A timeout is the document's (too complex to finish in time), and clients have always been told 422.
+            case UNREADABLE, TIMEOUT -> 422;
+            case INTERNAL -> 500;
+            case BUSY, UNAVAILABLE -> 503;
+        };
     }
 
     @ServerExceptionMapper
@@ -41,16 +48,6 @@ public class ErrorMappers {
         LOG.warn("a check was stopped: " + e.getMessage());
         return ApiError.response(503, "check-stopped", "体检被停止：" + e.messageZh() + "请联系规则维护人员检查规则文件。",
                 "The check was stopped: " + e.getMessage() + ". Ask the rule authors to look at the rule files.");
-    }
-
-    @ServerExceptionMapper
-    public Response ruleFileRefused(RuleAuthoring.Refused e) {
-        String zh = switch (e.status()) {
-            case 403 -> "规则文件上传功能未开启。";
-            case 404 -> "没有这个规则文件。";
-            default -> "规则文件名无效：应为 名称.drl、名称.examples.txt 或 data/名称.csv。";
-        };
-        return ApiError.response(e.status(), "rule-file-refused", zh, e.getMessage());
     }
 
     /**

@@ -20,6 +20,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
+import tijian.refusal.Refusal;
 import tijian.security.Caller;
 import tijian.security.Users;
 
@@ -66,7 +67,7 @@ public class MeResource {
     /** An empty password here is a mistake, not a request for a random one. */
     private static String nonEmpty(String password) {
         if (password == null || password.isEmpty()) {
-            throw new ApiException(400, "bad-password", "请填写新密码。", "Give the new password.");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "bad-password", "请填写新密码。", "Give the new password.");
         }
         return password;
     }

@@ -48,11 +48,11 @@ public class RateLimits {
     long auditsPerHour;
 
     /** The length of the "minute" of checks-per-minute; tests shorten it. */
-    @ConfigProperty(name = "checker.rate-limit.checks-window", defaultValue = "1m")
+    @ConfigProperty(name = "checker.rate-limit.checks-window")
     Duration checksWindow;
 
     /** The length of the "hour" of audits-per-hour; tests shorten it. */
-    @ConfigProperty(name = "checker.rate-limit.audits-window", defaultValue = "1h")
+    @ConfigProperty(name = "checker.rate-limit.audits-window")
     Duration auditsWindow;
 
     @Inject

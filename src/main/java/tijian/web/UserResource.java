@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
+import tijian.refusal.Refusal;
 import tijian.security.Roles;
 import tijian.security.Users;
 
@@ -49,7 +50,7 @@ public class UserResource {
     @Operation(summary = "Create a user: {name, password, roles:[unit|inspector|rule-author|admin], unit} (admin); 201")
     public Response create(NewUser user) {
         if (user == null) {
-            throw new ApiException(400, "missing-body", "请提交用户信息 JSON。", "Send the user as JSON.");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "missing-body", "请提交用户信息 JSON。", "Send the user as JSON.");
         }
         Users.UserView created = users.create(user.name(), user.password(), user.roles(), user.unit());
         return Response.status(201).entity(created).build();
@@ -68,7 +69,7 @@ public class UserResource {
     @Operation(summary = "Change a user's roles, unit or enabled (admin); the last enabled admin cannot be locked out")
     public Users.UserView change(@PathParam("name") String name, Users.Change change) {
         if (change == null) {
-            throw new ApiException(400, "missing-body", "请提交要修改的字段。", "Send the fields to change as JSON.");
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "missing-body", "请提交要修改的字段。", "Send the fields to change as JSON.");
         }
         return users.change(name, change);
     }

@@ -23,8 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import tijian.db.EmbeddedDatabaseResource;
-import tijian.ingest.IngestException;
-import tijian.web.ApiException;
+import tijian.refusal.Refusal;
 
 /** Issue 9: one uncompressed budget per audit across all its parts, checked while inflating; content stored once. */
 @QuarkusTest
@@ -69,15 +68,15 @@ class AmplificationTest {
             // each zip alone is within the budget, together they are not
             byte[] a = zip("a", 3, 200_000, 1);
             byte[] b = zip("b", 3, 200_000, 2);
-            IngestException e = assertThrows(IngestException.class, () -> audits.submit("too much",
+            Refusal e = assertThrows(Refusal.class, () -> audits.submit("too much",
                     List.of(new AuditService.Upload("a.zip", a), new AuditService.Upload("b.zip", b))));
-            assertEquals(413, e.status());
+            assertEquals(Refusal.Kind.TOO_LARGE, e.kind());
             assertEquals(audits0, count("select count(*) from audit"), "a refused audit leaves nothing behind");
             assertEquals(contents0, count("select count(*) from file_content"));
             // plain files count too
-            ApiException plain = assertThrows(ApiException.class, () -> audits.submit("too much",
+            Refusal plain = assertThrows(Refusal.class, () -> audits.submit("too much",
                     List.of(new AuditService.Upload("a.zip", a), new AuditService.Upload("big.txt", new byte[500_000]))));
-            assertEquals(413, plain.status());
+            assertEquals(Refusal.Kind.TOO_LARGE, plain.kind());
         } finally {
             real.maxUnzippedBytes = before;
         }

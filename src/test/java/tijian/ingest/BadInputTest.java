@@ -33,16 +33,18 @@ import org.junit.jupiter.api.Test;
 
 import tijian.testsupport.SampleReports;
 
-/** Every refusal is an IngestException with a status and a stable code, and a message for the user. */
+import tijian.refusal.Refusal;
+
+/** Every refusal is an Refusal with a status and a stable code, and a message for the user. */
 class BadInputTest {
 
     static final long MAX = 5L * 1024 * 1024;
     final DocumentReader reader = new DocumentReader(MAX, Duration.ofSeconds(30));
 
-    IngestException refused(byte[] b, String name, String type, int status, String code) {
-        IngestException e = assertThrows(IngestException.class, () -> reader.read(b, name, type));
+    Refusal refused(byte[] b, String name, String type, int status, String code) {
+        Refusal e = assertThrows(Refusal.class, () -> reader.read(b, name, type));
         assertEquals(code, e.code(), e.messageEn());
-        assertEquals(status, e.status(), e.code());
+        assertEquals(status, Refusals.status(e), e.code());
         assertFalse(e.messageZh().isBlank());
         assertFalse(e.messageEn().isBlank());
         return e;
@@ -59,7 +61,7 @@ class BadInputTest {
     @Test
     void empty() {
         refused(new byte[0], "a.txt", null, 400, "empty");
-        assertEquals("empty", assertThrows(IngestException.class, () -> reader.read(null, null, null)).code());
+        assertEquals("empty", assertThrows(Refusal.class, () -> reader.read(null, null, null)).code());
     }
 
     @Test
@@ -76,7 +78,7 @@ class BadInputTest {
         for (int i = 0; i < 20; i++) {
             byte[] b = new byte[1000 + r.nextInt(50_000)];
             r.nextBytes(b);
-            IngestException e = refused(b, i % 2 == 0 ? "report.txt" : null, null, 415, "unsupported-type");
+            Refusal e = refused(b, i % 2 == 0 ? "report.txt" : null, null, 415, "unsupported-type");
             assertTrue(e.messageEn().contains(".txt .html .htm .mhtml .docx .doc .pdf"));
             assertTrue(e.messageZh().contains(".docx"));
         }
@@ -90,7 +92,7 @@ class BadInputTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("统计").createRow(0).createCell(0).setCellValue("件数");
             wb.write(out);
-            IngestException e = refused(out.toByteArray(), "a.xlsx", null, 415, "unsupported-type");
+            Refusal e = refused(out.toByteArray(), "a.xlsx", null, 415, "unsupported-type");
             assertTrue(e.messageZh().contains("Excel"));
         }
     }
@@ -144,9 +146,9 @@ class BadInputTest {
             }
         }
         assertEquals(1, patched);
-        IngestException e = assertThrows(IngestException.class, () -> reader.read(bomb, "bomb.docx", null));
+        Refusal e = assertThrows(Refusal.class, () -> reader.read(bomb, "bomb.docx", null));
         assertEquals("zip-bomb", e.code(), e.messageEn());
-        assertEquals(413, e.status());
+        assertEquals(413, Refusals.status(e));
     }
 
     @Test
@@ -184,7 +186,7 @@ class BadInputTest {
             doc.protect(policy);
             doc.save(out);
         }
-        IngestException e = refused(out.toByteArray(), "secret.pdf", null, 422, "encrypted-document");
+        Refusal e = refused(out.toByteArray(), "secret.pdf", null, 422, "encrypted-document");
         assertTrue(e.messageZh().contains("密码"));
     }
 
@@ -202,7 +204,7 @@ class BadInputTest {
 
     @Test
     void scannedPdfWithoutTextLayer() {
-        IngestException e = refused(Fixtures.imagePdf(true), "scan.pdf", null, 422, "scanned-pdf");
+        Refusal e = refused(Fixtures.imagePdf(true), "scan.pdf", null, 422, "scanned-pdf");
         assertTrue(e.messageZh().contains("扫描") && e.messageZh().contains("OCR"));
         assertTrue(e.messageEn().contains("scanned image") && e.messageEn().contains("OCR"));
         refused(Fixtures.imagePdf(false), "blank.pdf", null, 422, "scanned-pdf");
@@ -249,7 +251,7 @@ class BadInputTest {
 
     @Test
     void exceptionsNeverLeakFromLibraries() {
-        // a pile of mangled variants of valid files: only IngestException may come out
+        // a pile of mangled variants of valid files: only Refusal may come out
         List<byte[]> seeds = List.of(docx(), latinPdf(), SampleReports.text("guanba-town-2025.txt").getBytes(StandardCharsets.UTF_8));
         Random r = new Random(42);
         for (byte[] seed : seeds) {
@@ -258,8 +260,8 @@ class BadInputTest {
                 for (int k = 0; k < 30; k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
                 try {
                     reader.read(b, null, null);
-                } catch (IngestException expected) {
-                    assertTrue(expected.status() >= 400 && expected.status() < 600);
+                } catch (Refusal expected) {
+                    assertTrue(Refusals.status(expected) >= 400 && Refusals.status(expected) < 600);
                 }
             }
         }

@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.Test;
 
+import tijian.refusal.Refusal;
+
 /** Issue 9: a small PDF whose page content inflates to gigabytes is refused, and its worker stops. */
 class PdfBombTest {
     /** A one-page PDF whose content stream is {@code inflated} bytes of spaces, stored deflated (about 1/1000). */
@@ -39,9 +41,9 @@ class PdfBombTest {
         byte[] pdf = bomb(PdfExtractor.MAX_CONTENT_BYTES + (8L << 20));
         assertTrue(pdf.length < 2 * 1024 * 1024, "small on disk: " + pdf.length);
         int runawayBefore = DocumentReader.runawayWorkers();
-        IngestException e = assertThrows(IngestException.class,
+        Refusal e = assertThrows(Refusal.class,
                 () -> new DocumentReader(20 << 20, Duration.ofSeconds(60)).read(pdf, "bomb.pdf", null));
-        assertEquals(413, e.status());
+        assertEquals(413, Refusals.status(e));
         assertEquals("zip-bomb", e.code());
         assertEquals(runawayBefore, DocumentReader.runawayWorkers(), "no worker left running");
     }
@@ -50,7 +52,7 @@ class PdfBombTest {
     void aWorkerThatTimesOutInsideAContentStreamStops() throws Exception {
         byte[] pdf = bomb(PdfExtractor.MAX_CONTENT_BYTES - (8L << 20)); // under the cap: only the deadline stops it
         int runawayBefore = DocumentReader.runawayWorkers();
-        IngestException e = assertThrows(IngestException.class,
+        Refusal e = assertThrows(Refusal.class,
                 () -> new DocumentReader(20 << 20, Duration.ofMillis(50)).read(pdf, "slow.pdf", null));
         assertEquals("timeout", e.code());
         long until = System.currentTimeMillis() + 30_000;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import tijian.testsupport.SampleReports;
 
+import tijian.refusal.Refusal;
+
 class SafeZipTest {
 
     static final SafeZip.Limits LIMITS = new SafeZip.Limits(10, 8L * 1024 * 1024, 4L * 1024 * 1024, 100, 1);
@@ -51,9 +53,9 @@ class SafeZipTest {
     }
 
     void refused(byte[] zip, SafeZip.Limits limits, int status, String code) {
-        IngestException e = assertThrows(IngestException.class, () -> SafeZip.entries(zip, limits));
+        Refusal e = assertThrows(Refusal.class, () -> SafeZip.entries(zip, limits));
         assertEquals(code, e.code(), e.messageEn());
-        assertEquals(status, e.status());
+        assertEquals(status, Refusals.status(e));
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import tijian.testsupport.Await;
 
+import tijian.refusal.Refusal;
+
 /**
  * The time limit, tested with injected slow extractors (deterministic, no reliance on a slow real file). Every test
  * waits for its abandoned worker to end, so the next one counts runaway workers from a settled state.
@@ -39,9 +41,9 @@ class TimeoutTest {
         });
         try {
             // a caller that waited for the worker would get "late" back (or hang), not the timeout
-            IngestException e = assertThrows(IngestException.class, () -> reader.read(TEXT, "a.txt", null));
+            Refusal e = assertThrows(Refusal.class, () -> reader.read(TEXT, "a.txt", null));
             assertEquals("timeout", e.code());
-            assertEquals(422, e.status());
+            assertEquals(422, Refusals.status(e));
             assertTrue(interrupted.await(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS), "worker was interrupted");
         } finally {
             release.countDown();
@@ -67,7 +69,7 @@ class TimeoutTest {
             }
         });
         int before = DocumentReader.runawayWorkers();
-        assertEquals("timeout", assertThrows(IngestException.class, () -> reader.read(TEXT, null, null)).code());
+        assertEquals("timeout", assertThrows(Refusal.class, () -> reader.read(TEXT, null, null)).code());
         assertTrue(done.await(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS));
         assertTrue(stopped.get());
         Await.until("the stopped worker to end", () -> DocumentReader.runawayWorkers() == before);
@@ -87,7 +89,7 @@ class TimeoutTest {
             }
             return new Document("x", "txt", "UTF-8");
         });
-        assertEquals("timeout", assertThrows(IngestException.class, () -> reader.read(TEXT, null, null)).code());
+        assertEquals("timeout", assertThrows(Refusal.class, () -> reader.read(TEXT, null, null)).code());
         assertEquals(before + 1, DocumentReader.runawayWorkers());
         release.countDown();
         Await.until("the released worker to end", () -> DocumentReader.runawayWorkers() == before);
@@ -98,13 +100,13 @@ class TimeoutTest {
         DocumentReader npe = new DocumentReader(1024, Duration.ofSeconds(5), (b, n, t) -> {
             throw new NullPointerException("inside some parser");
         });
-        IngestException e = assertThrows(IngestException.class, () -> npe.read(TEXT, null, null));
+        Refusal e = assertThrows(Refusal.class, () -> npe.read(TEXT, null, null));
         assertEquals("corrupt-document", e.code());
-        assertEquals(422, e.status());
+        assertEquals(422, Refusals.status(e));
         DocumentReader oom = new DocumentReader(1024, Duration.ofSeconds(5), (b, n, t) -> {
             throw new OutOfMemoryError("Java heap space");
         });
-        assertEquals(413, assertThrows(IngestException.class, () -> oom.read(TEXT, null, null)).status());
+        assertEquals(413, Refusals.status(assertThrows(Refusal.class, () -> oom.read(TEXT, null, null))));
     }
 
     @Test

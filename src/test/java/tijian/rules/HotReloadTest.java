@@ -202,6 +202,26 @@ class HotReloadTest {
         assertTrue(Files.notExists(marker), "the rule ran");
     }
 
+    @Test
+    @Order(9)
+    void anUploadThatCannotGoLiveBecauseAnotherFileIsBrokenSaysSo() throws Exception {
+        String before = liveRevision();
+        Path broken = RULES.resolve("zz-broken.drl");
+        Files.writeString(broken, "rule \"x\" when then", StandardCharsets.UTF_8);
+        try {
+            given().contentType("text/plain; charset=UTF-8")
+                    .body(NEW_ITEM.replace("extra.mentions-constitution", "extra.uploaded").replace("rules.extra", "rules.uploaded"))
+                    .put("/api/rules/files/uploaded.drl").then().statusCode(422)
+                    .body("valid", equalTo(false))
+                    .body("errors.file", hasItem("zz-broken.drl"));
+            given().get("/api/rules").then().body("revision", equalTo(before)).body("items.id", not(hasItem("extra.uploaded")));
+        } finally {
+            Files.deleteIfExists(broken);
+            Files.deleteIfExists(RULES.resolve("uploaded.drl"));
+        }
+        awaitLive(RuleSetCompiler.revisionOf(RuleFiles.read(RULES)));
+    }
+
     private static String liveRevision() {
         return given().get("/api/rules").then().statusCode(200).extract().path("revision");
     }

@@ -131,4 +131,65 @@ class RuleSetCompilerTest {
         assertEquals("demo.examples.txt", e.problems().get(0).file());
         assertEquals(1, e.problems().get(0).line());
     }
+
+    @Test
+    void aSettingReadAsANumberThatIsNotOneIsRefusedWithItsLine() {
+        Map<String, String> f = files(DRL + """
+
+                rule "demo.threshold"
+                    @item("demo.long")
+                when
+                    Setting(name == "demo.min-chars", $min : number)
+                    $r : Report(text.length() < $min)
+                then
+                    insert(Finding.warn(kcontext, "太短"));
+                end
+                """);
+        f.put("data/settings.csv", SETTINGS + "demo.min-chars,100%\n");
+        RuleSetRejected e = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f));
+        Problem p = e.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+        assertEquals("data/settings.csv", p.file(), p.toString());
+        assertEquals(7, p.line(), p.toString());
+        assertTrue(p.message().contains("demo.min-chars") && p.message().contains("100%") && p.message().contains("demo.drl:24"), p.toString());
+
+        f.put("demo.drl", f.get("demo.drl").replace("$min : number)", "number > 0, $min : value)")
+                .replace("text.length() < $min", "text.length() < 10"));
+        Problem compared = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems().get(0);
+        assertEquals("data/settings.csv:7", compared.file() + ":" + compared.line(), compared.toString());
+
+        f.put("data/settings.csv", SETTINGS);
+        Problem missing = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems().get(0);
+        assertEquals("demo.drl", missing.file(), missing.toString());
+        assertEquals(24, missing.line(), missing.toString());
+    }
+
+    @Test
+    void aScoringSettingThatIsNotANumberNamesItsLine() {
+        Map<String, String> f = files(DRL);
+        f.put("data/settings.csv", SETTINGS.replace("grade.good-from,75", "grade.good-from,七十五"));
+        Problem p = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems().get(0);
+        assertEquals("data/settings.csv", p.file());
+        assertEquals(3, p.line(), p.toString());
+    }
+
+    @Test
+    void aBadPartWordingNamesItsLineAndTheOthersToo() {
+        Map<String, String> f = files(DRL);
+        f.put("data/parts.csv", "part,pattern,unless,note\n# a comment\nSHORTCOMINGS,不足(,,\nNO_SUCH_PART,打算,,\n");
+        var problems = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(f)).problems();
+        assertEquals(java.util.List.of("data/parts.csv:3", "data/parts.csv:4"),
+                problems.stream().map(p -> p.file() + ":" + p.line()).toList(), problems.toString());
+    }
+
+    @Test
+    void onlyRulesThatJudgeAnItemAreListedUnderIt() {
+        // A rule that only prepares facts (no Finding in its consequence) shown under an item misleads authors.
+        RuleSet rules = TestRules.rules();
+        rules.rulesByItem().forEach((item, refs) -> refs.forEach(ref -> {
+            String drl = rules.files().get(ref.file());
+            int at = drl.indexOf("rule \"" + ref.name() + "\"");
+            String body = drl.substring(at, drl.indexOf("\nend", at));
+            assertTrue(body.contains("Finding."), ref + " is listed under " + item + " but reports no finding");
+        }));
+    }
 }

@@ -56,6 +56,7 @@ import tijian.audit.ReportVariations.Variation;
 import tijian.audit.UnitNames;
 import tijian.db.EmbeddedDatabaseResource;
 import io.quarkus.test.security.TestSecurity;
+import tijian.rules.Status;
 import tijian.security.Roles;
 
 @QuarkusTest
@@ -302,8 +303,8 @@ class AuditResourceTest {
                             .getString("items.find { it.id == '" + item + "' }.status");
                     Cell cell = x.getCell(j + 2);
                     assertNotNull(cell, item + " of " + row.get("file"));
-                    assertEquals(AuditExport.STATUS_LABELS.get(status), cell.getStringCellValue());
-                    assertEquals(AuditExport.FILLS.get(status).getIndex(), cell.getCellStyle().getFillForegroundColor(),
+                    assertEquals(AuditExport.STATUS_LABELS.get(Status.valueOf(status)), cell.getStringCellValue());
+                    assertEquals(AuditExport.FILLS.get(Status.valueOf(status)).getIndex(), cell.getCellStyle().getFillForegroundColor(),
                             "fill of " + status);
                     cells++;
                 }
