@@ -76,14 +76,4 @@ final class DrlErrors {
     private static String clean(String message) {
         return message.replaceAll("\\s+", " ").strip();
     }
-
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }

@@ -12,6 +12,8 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
+import tijian.rules.safety.JavaText;
+
 /**
  * Collects the checklist items a rule set declares. Every rule names its item with {@code @item("id")}; exactly one
  * rule per item also carries the item's description:
@@ -131,7 +133,7 @@ final class ItemCatalog {
         for (var e : drl.entrySet()) {
             Matcher m = header.matcher(e.getValue());
             if (m.find()) {
-                line[0] = DrlErrors.lineOf(e.getValue(), m.start() + m.group().indexOf("rule"));
+                line[0] = JavaText.lineOf(e.getValue(), m.start() + m.group().indexOf("rule"));
                 return e.getKey();
             }
         }

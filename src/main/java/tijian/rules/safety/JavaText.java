@@ -1,7 +1,7 @@
 package tijian.rules.safety;
 
 /** Reading DRL and Java text the way their compilers do, keeping every character's line and column. */
-final class JavaText {
+public final class JavaText {
     private JavaText() {}
 
     /**
@@ -85,7 +85,8 @@ final class JavaText {
         return new String(c);
     }
 
-    static int lineOf(String text, int offset) {
+    /** The 1-based line of a character offset. */
+    public static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
