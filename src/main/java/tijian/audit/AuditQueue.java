@@ -90,6 +90,17 @@ public class AuditQueue {
                 if (held != 1) {
                     throw new LeaseLost();
                 }
+                Long original = sameReportDone(file, CheckService.textFingerprint(outcome.report().getText()));
+                if (original != null) {
+                    em.createNativeQuery("""
+                            update audit_file set state = 'duplicate', duplicate_of = ?1, unit_key = ?2, year = ?3,
+                                   finished_at = now(), lease_owner = null, lease_expires_at = null,
+                                   error_code = null, error_message = null
+                             where id = ?4""")
+                            .setParameter(1, original).setParameter(2, unitKey).setParameter(3, year)
+                            .setParameter(4, file.id()).executeUpdate();
+                    return;
+                }
                 checks.storeForAuditFile(outcome, file.id());
                 em.createNativeQuery("""
                         update audit_file set state = 'done', check_id = ?1, unit_key = ?2, year = ?3, finished_at = now(),
@@ -102,6 +113,22 @@ public class AuditQueue {
         } catch (LeaseLost e) {
             return false;
         }
+    }
+
+    /**
+     * The file of the same audit already checked with the same report text (another format of it), or null. Two
+     * workers finishing two formats of one report at once take turns on a lock of the audit and the fingerprint,
+     * so exactly one of them is stored.
+     */
+    private Long sameReportDone(Claimed file, String fingerprint) {
+        em.createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
+                .setParameter(1, file.auditId() + "/" + fingerprint).getSingleResult();
+        List<?> same = em.createNativeQuery("""
+                select f.id from audit_file f join report_check r on r.id = f.check_id
+                 where f.audit_id = ?1 and f.state = 'done' and r.text_fingerprint = ?2 and f.id <> ?3
+                 order by f.seq limit 1""")
+                .setParameter(1, file.auditId()).setParameter(2, fingerprint).setParameter(3, file.id()).getResultList();
+        return same.isEmpty() ? null : ((Number) same.get(0)).longValue();
     }
 
     /** Marks a held file failed with its reason. */

@@ -39,6 +39,8 @@ public class CheckRecord extends PanacheEntityBase {
     public String revision;
     @Column(columnDefinition = "text")
     public String reportText;
+    /** The extracted text with spacing and width folded, hashed: the same report in any file format. */
+    public String textFingerprint;
     /** The JSON answer exactly as first returned. */
     @Column(columnDefinition = "text")
     public String result;

@@ -222,12 +222,23 @@ public class CheckService {
         r.grade = view.grade().label();
         r.revision = view.ruleSet().revision();
         r.reportText = report.getText();
+        r.textFingerprint = textFingerprint(report.getText());
         r.result = result;
         for (ChecklistItem item : view.items()) {
             r.items.add(new CheckRecord.ItemStatus(item.id(), item.status().name(), item.severity().name(), item.weight()));
         }
         return r;
     }
+
+    /**
+     * What stays the same when one report is saved as .docx, .html or .txt: the text without any spacing, in NFKC
+     * (full- and half-width alike), hashed.
+     */
+    public static String textFingerprint(String text) {
+        return sha256(WHITESPACE.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).replaceAll(""));
+    }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\s\\u00A0\\u3000\\uFEFF]+");
 
     static String sha256(String text) {
         try {
