@@ -133,11 +133,19 @@ class PagesBrowserTest {
             b.screenshot("selfcheck-phone-390");
             assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-phone-390");
 
-            // a chosen file wins over the pasted text: the Word version of another report
-            b.find("#file").sendKeys(Path.of("src/test/resources/documents/guanba-town-2025.doc").toAbsolutePath().toString());
-            assertTrue(b.find("#chosen").getText().contains("guanba-town-2025.doc"), b.find("#chosen").getText());
+            // a chosen file wins over the pasted text: the Word (.docx) version of another report
+            Path docx = Files.createTempDirectory("upload").resolve("guanba-town-2025.docx");
+            try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                 java.io.OutputStream out = Files.newOutputStream(docx)) {
+                for (String line : sample("guanba-town-2025.txt").split("\n")) {
+                    doc.createParagraph().createRun().setText(line);
+                }
+                doc.write(out);
+            }
+            b.find("#file").sendKeys(docx.toString());
+            assertTrue(b.find("#chosen").getText().contains("guanba-town-2025.docx"), b.find("#chosen").getText());
             b.find("#go").click();
-            b.await("the .doc checked", d -> b.find(".summary-text").getText().contains("关坝镇") ? true : null);
+            b.await("the .docx checked", d -> b.find(".summary-text").getText().contains("关坝镇") ? true : null);
             b.find("#clear-file").click();
 
             // a file that is not a report: its error, and no result of the report before
