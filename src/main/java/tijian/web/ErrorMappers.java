@@ -60,7 +60,7 @@ public class ErrorMappers {
                 "请先登录（页面：/login；API：HTTP Basic 用户名和密码）。",
                 "Sign in first (pages: /login; API: HTTP Basic with your user name and password)."));
         if (request.getHeader("X-Requested-With") == null) {
-            answer.header("WWW-Authenticate", "Basic realm=\"fazhi-tijian\", charset=\"UTF-8\"");
+            answer.header("WWW-Authenticate", ApiError.BASIC_CHALLENGE);
         }
         return answer.build();
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
@@ -96,17 +95,9 @@ public class RequestGuard {
     }
 
     private void refuse(RoutingContext rc, int status, String code, String zh, String en) {
-        String body;
-        try {
-            body = json.writeValueAsString(new ApiError(status, code, zh, en, List.of()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         // the body is not read: close the connection after the answer instead of draining it
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        new ApiError(status, code, zh, en, List.of()).send(rc.response(), json);
     }
 
     private static String printable(String s) {

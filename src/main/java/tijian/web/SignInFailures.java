@@ -1,6 +1,5 @@
 package tijian.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.List;
+
+import tijian.db.DatabaseFaults;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,7 +34,9 @@ public class SignInFailures {
     }
 
     private void handle(RoutingContext context) {
-        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().headWritten()) {
+        // a sign-in that failed because the users table could not be read is the database's 503, not a wrong password
+        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().headWritten()
+                || DatabaseFaults.isUnavailable(context.failure())) {
             context.next();
             return;
         }
@@ -46,17 +49,10 @@ public class SignInFailures {
                     .end();
             return;
         }
-        ApiError error = new ApiError(401, "bad-credentials", "用户名或密码不正确，或账号已停用。",
-                "Wrong user name or password, or the user is disabled.", List.of());
-        var response = context.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
         if (context.request().getHeader("X-Requested-With") == null) {
-            response.putHeader("WWW-Authenticate", "Basic realm=\"fazhi-tijian\", charset=\"UTF-8\"");
+            context.response().putHeader("WWW-Authenticate", ApiError.BASIC_CHALLENGE);
         }
-        try {
-            response.end(json.writeValueAsString(error));
-        } catch (JsonProcessingException e) {
-            response.end();
-        }
+        new ApiError(401, "bad-credentials", "用户名或密码不正确，或账号已停用。",
+                "Wrong user name or password, or the user is disabled.", List.of()).send(context.response(), json);
     }
 }
