@@ -90,21 +90,11 @@ public class CheckService {
         if (document.text().length() > maxTextChars) {
             throw IngestRefusals.textTooLong(document.text().length(), maxTextChars);
         }
-        Outcome outcome;
         try {
-            outcome = deadline.run(() -> evaluate(document.text(), document.format(), cutFileName(fileName)));
+            return deadline.run(() -> evaluate(document, cutFileName(fileName)));
         } catch (Deadline.Exceeded e) {
             throw IngestRefusals.timeout(e.limit());
         }
-        if (document.replaced() > 0) {
-            List<String> notices = new ArrayList<>(outcome.view().notices());
-            notices.add("文件中有 " + document.replaced() + " 处无法识别的字节（不是有效的 UTF-8），已替换为 �；请核对这些位置的文字。 "
-                    + document.replaced() + " invalid UTF-8 byte sequence(s) were replaced by U+FFFD.");
-            CheckView v = outcome.view();
-            outcome = new Outcome(new CheckView(v.id(), v.checkedAt(), v.ruleSet(), v.source(), v.report(), List.copyOf(notices),
-                    v.score(), v.grade(), v.gradeCap(), v.counts(), v.items()), outcome.report());
-        }
-        return outcome;
     }
 
     /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */
@@ -124,14 +114,16 @@ public class CheckService {
         return name.substring(0, keep) + "…" + ext;
     }
 
-    private Outcome evaluate(String text, String format, String fileName) {
+    private Outcome evaluate(Document document, String fileName) {
+        String text = document.text();
         RuleSet rules = ruleBook.active();
         Report report = rules.parser().parse(text);
         Checklist checklist = Checker.check(report, rules);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision()),
-                new CheckView.Source(fileName, format, sha256(text)),
-                CheckView.ReportView.of(report), notices(report), checklist.score(), checklist.grade(), checklist.gradeCap(),
+                new CheckView.Source(fileName, document.format(), sha256(text)),
+                CheckView.ReportView.of(report), notices(report, document.replaced()), checklist.score(), checklist.grade(),
+                checklist.gradeCap(),
                 checklist.counts(),
                 checklist.items());
         return new Outcome(view, report);
@@ -149,8 +141,8 @@ public class CheckService {
         CheckRecord.getEntityManager().flush();
     }
 
-    /** A text in which nothing of a report was recognised still gets its checklist, and a plain word why. */
-    static List<String> notices(Report report) {
+    /** What the reader should know before the checklist: nothing of a report recognised, no year, bytes replaced. */
+    static List<String> notices(Report report, int replacedBytes) {
         List<String> notices = new ArrayList<>();
         boolean noParts = report.getSections().stream().noneMatch(s -> !s.getParts().isEmpty());
         if (report.getTitle() == null && noParts) {
@@ -159,7 +151,11 @@ public class CheckService {
         } else if (report.getYear() == null) {
             notices.add("未识别出报告年度，与年度有关的检查项可能不适用。 The report year was not recognised.");
         }
-        return notices;
+        if (replacedBytes > 0) {
+            notices.add("文件中有 " + replacedBytes + " 处无法识别的字节（不是有效的 UTF-8），已替换为 �；请核对这些位置的文字。 "
+                    + replacedBytes + " invalid UTF-8 byte sequence(s) were replaced by U+FFFD.");
+        }
+        return List.copyOf(notices);
     }
 
     /** The stored answer of a check, exactly as it was first returned; empty when there is none the caller may read. */
