@@ -37,7 +37,7 @@ class LayeringTest {
             "db", Set.of(),
             "ingest", Set.of("refusal", "report"),
             "rules", Set.of("report", "refusal"),
-            "rulebook", Set.of("rules", "refusal", "activity"),
+            "rulebook", Set.of("rules", "refusal"),
             "activity", Set.of("rulebook", "refusal"),
             "security", Set.of("report", "refusal"),
             "check", Set.of("ingest", "report", "rules", "rulebook", "security", "refusal"),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import tijian.rulebook.RuleBook;
 
 /**
  * The audit trail in PostgreSQL. {@link #record} never fails what it records: a database that is down or a value
@@ -49,6 +52,11 @@ public class ActivityLog {
 
     /** Filters of {@link #find}; null means any. {@code actor} "anonymous" finds the anonymous callers. */
     public record Query(String actor, String action, Instant since, Instant until) {}
+
+    void onRulesActivated(@Observes RuleBook.Activated a) {
+        record(Entry.system("rules-folder", "rules.activate", a.rules().revision(),
+                a.rules().items().size() + " items, compiled and tested in " + a.compileMillis() + " ms", a.rules().revision()));
+    }
 
     /** Adds an entry to the trail. Never throws. */
     public void record(Entry entry) {

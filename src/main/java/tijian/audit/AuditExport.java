@@ -63,7 +63,7 @@ public class AuditExport {
             "不适用", "强制项不通过", "原因", "体检结果");
 
     @Inject
-    AuditService audits;
+    AuditQueries audits;
 
     @Inject
     Db db;
@@ -97,7 +97,7 @@ public class AuditExport {
         cells.add(r.file());
         cells.add(stateLabel(r.state()));
         cells.add(r.score() == null ? "" : r.score());
-        cells.add(nz(r.grade()));
+        cells.add(r.grade() == null ? "" : r.grade().label());
         if (r.counts() == null) {
             cells.add("");
             cells.add("");
@@ -105,10 +105,10 @@ public class AuditExport {
             cells.add("");
             cells.add("");
         } else {
-            cells.add(r.counts().get(Status.PASS.name()));
-            cells.add(r.counts().get(Status.WARN.name()));
-            cells.add(r.counts().get(Status.FAIL.name()));
-            cells.add(r.counts().get(Status.NOT_APPLICABLE.name()));
+            cells.add(r.counts().get(Status.PASS));
+            cells.add(r.counts().get(Status.WARN));
+            cells.add(r.counts().get(Status.FAIL));
+            cells.add(r.counts().get(Status.NOT_APPLICABLE));
             cells.add(String.join(" ", r.mandatoryFailures()));
         }
         cells.add(r.error() != null ? r.error() : r.duplicateOf() != null ? "与 " + r.duplicateOf() + " 相同" : "");
@@ -128,13 +128,13 @@ public class AuditExport {
         return cell;
     }
 
-    static String stateLabel(String state) {
+    static String stateLabel(FileState state) {
         return switch (state) {
-            case "done" -> "已体检";
-            case "failed" -> "失败";
-            case "duplicate" -> "重复";
-            case "running" -> "体检中";
-            default -> "排队中";
+            case DONE -> "已体检";
+            case FAILED -> "失败";
+            case DUPLICATE -> "重复";
+            case RUNNING -> "体检中";
+            case QUEUED -> "排队中";
         };
     }
 

@@ -7,19 +7,23 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import tijian.rules.Grade;
+import tijian.rules.Severity;
+import tijian.rules.Status;
+
 /** What the audit API answers. */
 public final class AuditViews {
     private AuditViews() {}
 
     /** The answer to a submission (202). */
-    public record Submitted(UUID id, String name, int total, int duplicates, String status, String self) {}
+    public record Submitted(UUID id, String name, int total, int duplicates, AuditState status, String self) {}
 
     /**
      * An audit's progress. {@code done} counts files checked, {@code failed} files that could not be checked,
      * {@code duplicates} files identical to an earlier one of the audit; {@code progress} is the finished share.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Audit(UUID id, String name, String status, Instant createdAt, Instant finishedAt, double elapsedSeconds,
+    public record Audit(UUID id, String name, AuditState status, Instant createdAt, Instant finishedAt, double elapsedSeconds,
                         int total, int done, int failed, int duplicates, int pending, double progress, UUID rerunOf,
                         List<Failure> failures, List<Duplicate> duplicateFiles, Map<String, String> links) {}
 
@@ -29,12 +33,12 @@ public final class AuditViews {
 
     /** One uploaded file and, when checked, its result. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(Integer rank, long fileId, int seq, String file, String state, String unit, String unitAsWritten,
-                      Integer year, Double score, String grade, Map<String, Integer> counts, Integer failures,
+    public record Row(Integer rank, long fileId, int seq, String file, FileState state, String unit, String unitAsWritten,
+                      Integer year, Double score, Grade grade, Map<Status, Integer> counts, Integer failures,
                       List<String> mandatoryFailures, UUID checkId, String checklist, String duplicateOf,
                       String errorCode, String error) {}
 
-    public record Results(UUID id, String name, String status, String sort, String order, List<Row> rows, Summary summary) {}
+    public record Results(UUID id, String name, AuditState status, String sort, String order, List<Row> rows, Summary summary) {}
 
     /** Over the checked reports of an audit (duplicates and failures left out). */
     public record Summary(int reports, Double meanScore, Double medianScore, Double minScore, Double maxScore,
@@ -45,18 +49,18 @@ public final class AuditViews {
     public record Band(String range, double from, double to, int count) {}
 
     /** How often an item fails: count and share of the checked reports. */
-    public record ItemStat(String item, String title, String severity, int fail, int warn, double failShare) {}
+    public record ItemStat(String item, String title, Severity severity, int fail, int warn, double failShare) {}
 
     /** Units ranked by their average score over the audit's reports (ties share a rank). */
     public record UnitRank(int rank, String unit, int reports, double score, List<Integer> years) {}
 
     /** What changed for one report between an audit and its re-run. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Change(String file, String unit, Integer year, String stateBefore, String stateAfter,
-                         Double scoreBefore, Double scoreAfter, Double scoreDelta, String gradeBefore, String gradeAfter,
+    public record Change(String file, String unit, Integer year, FileState stateBefore, FileState stateAfter,
+                         Double scoreBefore, Double scoreAfter, Double scoreDelta, Grade gradeBefore, Grade gradeAfter,
                          List<ItemChange> items, UUID checkBefore, UUID checkAfter) {}
 
-    public record ItemChange(String item, String before, String after) {}
+    public record ItemChange(String item, Status before, Status after) {}
 
     public record Changes(UUID id, UUID rerunOf, String revisionBefore, String revisionAfter, int changedReports,
                           List<Change> reports) {}

@@ -55,6 +55,10 @@ public class Db {
         return ps;
     }
 
+    static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     /** A database failure, unchecked. */
     public static final class DbException extends RuntimeException {
         DbException(SQLException e) {

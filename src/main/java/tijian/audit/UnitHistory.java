@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import tijian.report.UnitNames;
+import tijian.rules.Grade;
+import tijian.rules.Status;
 
 /**
  * Units across audits and years, matched by normalised name ({@link UnitNames}). For each year the latest check of
@@ -30,16 +32,16 @@ public class UnitHistory {
     Db db;
 
     @Inject
-    AuditService audits;
+    AuditQueries audits;
 
     public record Unit(String unit, int reports, List<Integer> years, Integer latestYear, Double latestScore,
-                       String latestGrade, String history) {}
+                       Grade latestGrade, String history) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Year(Integer year, double score, String grade, UUID checkId, String checklist, UUID auditId,
-                       String auditName, String file, Instant checkedAt, Map<String, String> items) {}
+    public record Year(Integer year, double score, Grade grade, UUID checkId, String checklist, UUID auditId,
+                       String auditName, String file, Instant checkedAt, Map<String, Status> items) {}
 
-    public record ItemHistory(String item, String title, Map<String, String> byYear) {}
+    public record ItemHistory(String item, String title, Map<String, Status> byYear) {}
 
     public record History(String unit, List<String> namesAsWritten, List<Year> years, List<ItemHistory> items) {}
 
@@ -74,7 +76,8 @@ public class UnitHistory {
                     if (rs.wasNull()) {
                         score = null;
                     }
-                    units.add(new Unit(unit, rs.getInt(2), ys, latestYear, score, rs.getString(6),
+                    String grade = rs.getString(6);
+                    units.add(new Unit(unit, rs.getInt(2), ys, latestYear, score, grade == null ? null : Grade.ofLabel(grade),
                             "/api/units/" + java.net.URLEncoder.encode(unit, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/history"));
                 }
             }
@@ -104,8 +107,8 @@ public class UnitHistory {
                     }
                     UUID check = rs.getObject(4, UUID.class);
                     index.put(check, years.size());
-                    years.add(new Year(year, rs.getDouble(2), rs.getString(3), check, "/api/checks/" + check,
-                            rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), AuditService.instant(rs.getTimestamp(8)),
+                    years.add(new Year(year, rs.getDouble(2), Grade.ofLabel(rs.getString(3)), check, "/api/checks/" + check,
+                            rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), Db.instant(rs.getTimestamp(8)),
                             new TreeMap<>()));
                 }
             }
@@ -130,7 +133,7 @@ public class UnitHistory {
                     while (rs.next()) {
                         Year y = years.get(index.get(rs.getObject(1, UUID.class)));
                         String item = rs.getString(2);
-                        String status = rs.getString(3);
+                        Status status = Status.valueOf(rs.getString(3));
                         y.items().put(item, status);
                         items.computeIfAbsent(item, k -> new ItemHistory(k, titles.getOrDefault(k, k), new TreeMap<>()))
                                 .byYear().put(y.year() == null ? "未知" : String.valueOf(y.year()), status);

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,7 @@ public class RuleAuthoring {
         Validation validation = validate(Map.of(name, content));
         if (validation.valid()) {
             write(name, content);
-            return afterReload(validation);
+            return afterReload(validation, name, false);
         }
         return validation;
     }
@@ -94,7 +95,8 @@ public class RuleAuthoring {
         requireUpload();
         checkName(name);
         Map<String, String> files = new TreeMap<>(live());
-        if (files.remove(name) == null) {
+        // A file saved while the folder was rejected is on disk without being live; it can be taken back too.
+        if (files.remove(name) == null && !Files.isRegularFile(ruleBook.dir().resolve(name))) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "rule-file-refused", "没有这个规则文件。", "no rule file " + name);
         }
         Validation validation;
@@ -110,18 +112,29 @@ public class RuleAuthoring {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return afterReload(validation);
+        return afterReload(validation, name, true);
     }
 
     /**
      * The candidate was validated over the live files, but the reload reads the folder, where another file may be
-     * broken since: then nothing went live, and the author is told so rather than answered as if it had.
+     * broken since. Then the change is on disk (and goes live by itself once the other file is fixed) but nothing
+     * went live: a conflict with the folder's state, answered with the folder's problems as a rejected reload is
+     * everywhere else ({@code no-rule-set}, {@code lastRejection}), never as a success nor as if nothing was written.
      */
-    private Validation afterReload(Validation validated) {
-        return ruleBook.reload()
-                .map(r -> new Validation(false, r.revision(), r.problems().stream().filter(Problem::isError).toList(),
-                        r.problems().stream().filter(p -> !p.isError()).toList(), List.of(), List.of()))
-                .orElse(validated);
+    private Validation afterReload(Validation validated, String name, boolean deleted) {
+        Optional<RuleBook.Rejection> rejected = ruleBook.reload();
+        if (rejected.isEmpty()) {
+            return validated;
+        }
+        String live = ruleBook.live().map(l -> l.rules().shortRevision()).orElse("none");
+        String done = deleted ? "删除" : "保存";
+        throw new Refusal(Refusal.Kind.CONFLICT, "rules-folder-rejected",
+                "规则文件 " + name + " 已" + done + "，但规则文件夹中其他文件有错误，新规则未生效（仍使用修订 " + live
+                        + "）；修正这些错误后将自动生效。",
+                name + " was " + (deleted ? "deleted" : "saved") + ", but the rules folder as a whole is rejected because of"
+                        + " errors in other files, so nothing went live (revision " + live + " stays live); it goes live"
+                        + " once those errors are fixed.",
+                rejected.get().problems().stream().filter(Problem::isError).toList(), null);
     }
 
     private void requireUpload() {

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import tijian.activity.ActivityLog;
 import tijian.refusal.Refusal;
 import tijian.rules.Checker;
 import tijian.rules.Problem;
@@ -41,6 +41,12 @@ public class RuleBook {
     /** A live rule set and when it went live. */
     public record Live(RuleSet rules, Instant since) {}
 
+    /**
+     * Fired (synchronously) when a rule set goes live from the folder or an upload; the activity log records it.
+     * An event rather than a call, so the rule book does not depend on the trail that reads it.
+     */
+    public record Activated(RuleSet rules, long compileMillis) {}
+
     /** The last change that was refused, with its reasons. */
     public record Rejection(String revision, Instant at, String source, List<Problem> problems) {}
 
@@ -60,7 +66,7 @@ public class RuleBook {
     java.time.Duration checkTimeout;
 
     @Inject
-    ActivityLog activity;
+    Event<Activated> activated;
 
     void onStart(@Observes StartupEvent event) {
         Checker.limitTime(checkTimeout);
@@ -120,10 +126,7 @@ public class RuleBook {
         Instant now = Instant.now();
         store(rules, now);
         live.set(new Live(rules, now));
-        if (activity != null) {
-            activity.record(ActivityLog.Entry.system("rules-folder", "rules.activate", rules.revision(),
-                    rules.items().size() + " items, compiled and tested in " + compileMillis + " ms", rules.revision()));
-        }
+        activated.fire(new Activated(rules, compileMillis));
         LOG.infof("rule set %s is live: %d items, %d examples passed; compiled and tested in %d ms",
                 rules.shortRevision(), rules.items().size(), rules.examples().size(), compileMillis);
     }

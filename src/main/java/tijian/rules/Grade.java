@@ -16,7 +16,7 @@ public enum Grade {
     @JsonValue
     public String label() { return label; }
 
-    static Grade ofLabel(String label) {
+    public static Grade ofLabel(String label) {
         for (Grade g : values()) {
             if (g.label.equals(label)) {
                 return g;

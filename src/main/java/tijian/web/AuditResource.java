@@ -30,7 +30,8 @@ import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
 import tijian.audit.AuditExport;
-import tijian.audit.AuditService;
+import tijian.audit.AuditIntake;
+import tijian.audit.AuditQueries;
 import tijian.audit.AuditViews;
 import tijian.security.Roles;
 
@@ -46,7 +47,10 @@ public class AuditResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
-    AuditService audits;
+    AuditIntake intake;
+
+    @Inject
+    AuditQueries audits;
 
     @Inject
     AuditExport export;
@@ -62,13 +66,13 @@ public class AuditResource {
     @Recorded("audit.create")
     @RateLimited(RateLimits.Kind.AUDIT)
     public Response submit(@RestForm("file") List<FileUpload> files, @RestForm("name") String name) throws IOException {
-        List<AuditService.Upload> uploads = new ArrayList<>();
+        List<AuditIntake.Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (FileUpload f : files) {
-                uploads.add(new AuditService.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
+                uploads.add(new AuditIntake.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
             }
         }
-        return accepted(audits.submit(name, uploads));
+        return accepted(intake.submit(name, uploads));
     }
 
     @POST
@@ -79,9 +83,9 @@ public class AuditResource {
     @RateLimited(RateLimits.Kind.AUDIT)
     public Response submitZip(java.io.InputStream in, @QueryParam("name") String name) throws IOException {
         byte[] body = in == null ? null : Bodies.readAtMost(in, maxZipBytes);
-        List<AuditService.Upload> uploads = body == null || body.length == 0 ? List.of()
-                : List.of(new AuditService.Upload("upload.zip", body));
-        return accepted(audits.submit(name, uploads));
+        List<AuditIntake.Upload> uploads = body == null || body.length == 0 ? List.of()
+                : List.of(new AuditIntake.Upload("upload.zip", body));
+        return accepted(intake.submit(name, uploads));
     }
 
     private static Response accepted(AuditViews.Submitted s) {
@@ -115,7 +119,7 @@ public class AuditResource {
     @Recorded("audit.rerun")
     @RateLimited(RateLimits.Kind.AUDIT)
     public Response rerun(@PathParam("id") String id) {
-        return accepted(audits.rerun(uuid(id)).orElseThrow(NotFoundException::new));
+        return accepted(intake.rerun(uuid(id)).orElseThrow(NotFoundException::new));
     }
 
     @GET

@@ -30,7 +30,10 @@ import tijian.refusal.Refusal;
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class AmplificationTest {
     @Inject
-    AuditService audits;
+    AuditIntake intake;
+
+    @Inject
+    AuditQueries audits;
 
     @Inject
     DataSource dataSource;
@@ -59,7 +62,7 @@ class AmplificationTest {
 
     @Test
     void theBudgetCoversAllPartsOfAnAudit() throws Exception {
-        AuditService real = ClientProxy.unwrap(audits);
+        AuditIntake real = ClientProxy.unwrap(intake);
         long before = real.maxUnzippedBytes;
         real.maxUnzippedBytes = 1_000_000;
         try {
@@ -68,14 +71,14 @@ class AmplificationTest {
             // each zip alone is within the budget, together they are not
             byte[] a = zip("a", 3, 200_000, 1);
             byte[] b = zip("b", 3, 200_000, 2);
-            Refusal e = assertThrows(Refusal.class, () -> audits.submit("too much",
-                    List.of(new AuditService.Upload("a.zip", a), new AuditService.Upload("b.zip", b))));
+            Refusal e = assertThrows(Refusal.class, () -> intake.submit("too much",
+                    List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("b.zip", b))));
             assertEquals(Refusal.Kind.TOO_LARGE, e.kind());
             assertEquals(audits0, count("select count(*) from audit"), "a refused audit leaves nothing behind");
             assertEquals(contents0, count("select count(*) from file_content"));
             // plain files count too
-            Refusal plain = assertThrows(Refusal.class, () -> audits.submit("too much",
-                    List.of(new AuditService.Upload("a.zip", a), new AuditService.Upload("big.txt", new byte[500_000]))));
+            Refusal plain = assertThrows(Refusal.class, () -> intake.submit("too much",
+                    List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("big.txt", new byte[500_000]))));
             assertEquals(Refusal.Kind.TOO_LARGE, plain.kind());
         } finally {
             real.maxUnzippedBytes = before;
@@ -86,10 +89,10 @@ class AmplificationTest {
     void theSameContentIsStoredOnce() throws Exception {
         byte[] z = zip("same", 2, 50_000, 42);
         long contents0 = count("select count(*) from file_content");
-        var first = audits.submit("once", List.of(new AuditService.Upload("x.zip", z), new AuditService.Upload("y.zip", z)));
+        var first = intake.submit("once", List.of(new AuditIntake.Upload("x.zip", z), new AuditIntake.Upload("y.zip", z)));
         assertEquals(4, first.total());
         assertEquals(2, first.duplicates());
-        var again = audits.submit("again", List.of(new AuditService.Upload("z.zip", z)));
+        var again = intake.submit("again", List.of(new AuditIntake.Upload("z.zip", z)));
         assertEquals(contents0 + 2, count("select count(*) from file_content"), "two contents, however often uploaded");
         // leave no queued work behind for tests that claim the whole queue
         for (var id : List.of(first.id(), again.id())) {

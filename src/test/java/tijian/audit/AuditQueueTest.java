@@ -39,7 +39,10 @@ import tijian.testsupport.Await;
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class AuditQueueTest {
     @Inject
-    AuditService audits;
+    AuditIntake intake;
+
+    @Inject
+    AuditQueries audits;
 
     @Inject
     AuditQueue queue;
@@ -53,11 +56,11 @@ class AuditQueueTest {
     @Inject
     DataSource dataSource;
 
-    static List<AuditService.Upload> uploads(int from, int count) {
-        List<AuditService.Upload> uploads = new ArrayList<>();
+    static List<AuditIntake.Upload> uploads(int from, int count) {
+        List<AuditIntake.Upload> uploads = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             ReportVariations.Variation v = ReportVariations.variation(i);
-            uploads.add(new AuditService.Upload(v.path(), v.bytes()));
+            uploads.add(new AuditIntake.Upload(v.path(), v.bytes()));
         }
         return uploads;
     }
@@ -80,7 +83,7 @@ class AuditQueueTest {
     }
 
     void awaitFinished(UUID id) {
-        Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> "finished".equals(a.status()));
+        Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> a.status() == AuditState.FINISHED);
     }
 
     /** What a dead instance's claim comes to once its lease has run out, without waiting for the clock. */
@@ -101,7 +104,7 @@ class AuditQueueTest {
         UUID id;
         List<AuditQueue.Claimed> dead;
         try {
-            id = audits.submit("重启续跑", uploads(400, 12)).id();
+            id = intake.submit("重启续跑", uploads(400, 12)).id();
             // an instance claims five files and dies
             dead = queue.claim("dead-instance", 5, Duration.ofMinutes(5));
             assertEquals(5, dead.size());
@@ -138,7 +141,7 @@ class AuditQueueTest {
         workers.pause();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            UUID id = audits.submit("两个实例", uploads(500, 30)).id();
+            UUID id = intake.submit("两个实例", uploads(500, 30)).id();
             // concurrent claims never overlap
             CyclicBarrier barrier = new CyclicBarrier(2);
             // Both hold their claims until both have claimed: a release in between would hand a file on legitimately.
@@ -181,7 +184,7 @@ class AuditQueueTest {
             int y = second.get();
             assertEquals(30, x + y);
             assertTrue(x > 0 && y > 0, "both instances worked: " + x + " and " + y);
-            assertEquals("finished", audits.get(id).orElseThrow().status());
+            assertEquals(AuditState.FINISHED, audits.get(id).orElseThrow().status());
             files(id).forEach((fileId, f) -> {
                 assertEquals("done", f[0]);
                 assertEquals(1, f[3], "checks of file " + fileId);

@@ -34,7 +34,10 @@ import tijian.ingest.Refusals;
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
 class TransientTroubleTest {
     @Inject
-    AuditService audits;
+    AuditIntake intake;
+
+    @Inject
+    AuditQueries audits;
 
     @Inject
     AuditQueue queue;
@@ -83,7 +86,7 @@ class TransientTroubleTest {
         troubled.databaseFaults.set(2);
         QuarkusMock.installMockForType(troubled, CheckService.class);
 
-        UUID id = audits.submit("busy spell", AuditQueueTest.uploads(9100, 6)).id();
+        UUID id = intake.submit("busy spell", AuditQueueTest.uploads(9100, 6)).id();
         long deadline = System.currentTimeMillis() + 120_000;
         while (audits.get(id).orElseThrow().pending() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
@@ -108,7 +111,7 @@ class TransientTroubleTest {
     void aTimeoutIsTriedAgainAndFailsOnlyWhenItRepeats() throws Exception {
         CheckService real = ClientProxy.unwrap(checks);
         AtomicInteger calls = new AtomicInteger();
-        List<AuditService.Upload> upload = AuditQueueTest.uploads(9200, 1);
+        List<AuditIntake.Upload> upload = AuditQueueTest.uploads(9200, 1);
         @Vetoed
         final class AlwaysSlow extends CheckService {
             @Override
@@ -120,7 +123,7 @@ class TransientTroubleTest {
             }
         }
         QuarkusMock.installMockForType(new AlwaysSlow(), CheckService.class);
-        UUID id = audits.submit("slow", upload).id();
+        UUID id = intake.submit("slow", upload).id();
         long deadline = System.currentTimeMillis() + 60_000;
         while (audits.get(id).orElseThrow().pending() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
@@ -134,7 +137,7 @@ class TransientTroubleTest {
 
     @Test
     void leasesOfFilesInHandAreRenewed() throws Exception {
-        UUID id = audits.submit("lease", AuditQueueTest.uploads(9300, 1)).id();
+        UUID id = intake.submit("lease", AuditQueueTest.uploads(9300, 1)).id();
         // act as another instance that holds the file under a short lease
         var held = queue.claim("renew-test", 1, Duration.ofSeconds(2));
         if (!held.isEmpty()) { // else this instance's workers were quicker; nothing to renew here

@@ -211,10 +211,17 @@ class HotReloadTest {
         try {
             given().contentType("text/plain; charset=UTF-8")
                     .body(NEW_ITEM.replace("extra.mentions-constitution", "extra.uploaded").replace("rules.extra", "rules.uploaded"))
-                    .put("/api/rules/files/uploaded.drl").then().statusCode(422)
-                    .body("valid", equalTo(false))
-                    .body("errors.file", hasItem("zz-broken.drl"));
+                    .put("/api/rules/files/uploaded.drl").then().statusCode(409)
+                    .body("code", equalTo("rules-folder-rejected"))
+                    .body("details.file", hasItem("zz-broken.drl"));
+            assertTrue(Files.exists(RULES.resolve("uploaded.drl")), "the upload was written: saying otherwise would be untrue");
             given().get("/api/rules").then().body("revision", equalTo(before)).body("items.id", not(hasItem("extra.uploaded")));
+            given().delete("/api/rules/files/uploaded.drl").then().statusCode(409)
+                    .body("code", equalTo("rules-folder-rejected"))
+                    .body("messageEn", org.hamcrest.Matchers.containsString("deleted"))
+                    .body("details.file", hasItem("zz-broken.drl"));
+            assertTrue(Files.notExists(RULES.resolve("uploaded.drl")), "the file was deleted");
+            given().get("/api/rules").then().body("revision", equalTo(before));
         } finally {
             Files.deleteIfExists(broken);
             Files.deleteIfExists(RULES.resolve("uploaded.drl"));
