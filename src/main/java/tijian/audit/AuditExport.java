@@ -6,19 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +30,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import tijian.audit.AuditViews.Results;
+import tijian.check.CheckService;
+import tijian.check.CheckView;
+import tijian.rules.ChecklistItem;
 import tijian.rules.Severity;
 import tijian.rules.Status;
 
@@ -66,10 +63,7 @@ public class AuditExport {
     AuditQueries audits;
 
     @Inject
-    Db db;
-
-    @Inject
-    ObjectMapper json;
+    CheckService checks;
 
     public Optional<byte[]> csv(UUID id) {
         return audits.results(id, "score", "desc").map(results -> {
@@ -142,50 +136,14 @@ public class AuditExport {
         return s == null ? "" : s;
     }
 
-    /** One item of one stored check, read back from the stored answer. */
-    record StoredItem(String id, String title, Status status, Severity severity, String message, List<String> quotes) {}
-
-    Map<UUID, List<StoredItem>> storedItems(UUID auditId) {
-        Map<UUID, String> results = db.read(c -> {
-            Map<UUID, String> m = new HashMap<>();
-            try (PreparedStatement ps = Db.prepare(c, """
-                    select r.id, r.result from report_check r join audit_file f on f.check_id = r.id where f.audit_id = ?""", auditId);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    m.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-            return m;
-        });
-        Map<UUID, List<StoredItem>> items = new HashMap<>();
-        results.forEach((check, result) -> {
-            List<StoredItem> list = new ArrayList<>();
-            try {
-                for (JsonNode item : json.readTree(result).path("items")) {
-                    List<String> quotes = new ArrayList<>();
-                    for (JsonNode e : item.path("evidence")) {
-                        quotes.add(e.path("quote").asText());
-                    }
-                    // The stored answer was written from these enums (ChecklistItem), so their names read back.
-                    list.add(new StoredItem(item.path("id").asText(), item.path("title").asText(),
-                            Status.valueOf(item.path("status").asText()), Severity.valueOf(item.path("severity").asText()),
-                            item.path("message").asText(), quotes));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            items.put(check, list);
-        });
-        return items;
-    }
-
     public Optional<byte[]> xlsx(UUID id) {
         Optional<Results> found = audits.results(id, "score", "desc");
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Results results = found.get();
-        Map<UUID, List<StoredItem>> items = storedItems(id);
+        List<AuditViews.Row> checked = results.rows().stream().filter(x -> x.checkId() != null).toList();
+        Map<UUID, CheckView> views = checks.views(checked.stream().map(AuditViews.Row::checkId).toList());
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
@@ -216,10 +174,9 @@ public class AuditExport {
 
             // 2. item × report matrix
             Sheet matrix = wb.createSheet(SHEET_MATRIX);
-            List<AuditViews.Row> checked = results.rows().stream().filter(x -> x.checkId() != null).toList();
             Map<String, String> itemTitles = new LinkedHashMap<>();
             for (AuditViews.Row row : checked) {
-                for (StoredItem it : items.getOrDefault(row.checkId(), List.of())) {
+                for (ChecklistItem it : itemsOf(views, row)) {
                     itemTitles.putIfAbsent(it.id(), it.title());
                 }
             }
@@ -236,7 +193,7 @@ public class AuditExport {
                 x.createCell(0).setCellValue(item);
                 x.createCell(1).setCellValue(itemTitles.get(item));
                 for (int j = 0; j < checked.size(); j++) {
-                    Status status = status(items.get(checked.get(j).checkId()), item);
+                    Status status = status(itemsOf(views, checked.get(j)), item);
                     if (status != null) {
                         Cell cell = x.createCell(j + 2);
                         cell.setCellValue(STATUS_LABELS.get(status));
@@ -256,7 +213,7 @@ public class AuditExport {
             writeRow(findings, 0, List.of("单位", "年度", "文件", "检查项", "名称", "状态", "性质", "说明", "原文摘录"), header);
             r = 1;
             for (AuditViews.Row row : checked) {
-                for (StoredItem it : items.getOrDefault(row.checkId(), List.of())) {
+                for (ChecklistItem it : itemsOf(views, row)) {
                     if (it.status() != Status.FAIL && it.status() != Status.WARN) {
                         continue;
                     }
@@ -269,7 +226,7 @@ public class AuditExport {
                     cells.add(STATUS_LABELS.get(it.status()));
                     cells.add(it.severity() == Severity.MANDATORY ? "必备" : "建议");
                     cells.add(it.message());
-                    cells.add(cap(String.join("\n……\n", it.quotes())));
+                    cells.add(cap(String.join("\n……\n", it.evidence().stream().map(ChecklistItem.Evidence::quote).toList())));
                     Row x = writeRow(findings, r++, cells, null);
                     x.getCell(5).setCellStyle(fills.get(it.status()));
                     x.getCell(8).setCellStyle(wrap);
@@ -293,11 +250,13 @@ public class AuditExport {
         return row.year() == null ? unit : unit + " " + row.year();
     }
 
-    private static Status status(List<StoredItem> items, String item) {
-        if (items == null) {
-            return null;
-        }
-        for (StoredItem it : items) {
+    private static List<ChecklistItem> itemsOf(Map<UUID, CheckView> views, AuditViews.Row row) {
+        CheckView view = views.get(row.checkId());
+        return view == null ? List.of() : view.items();
+    }
+
+    private static Status status(List<ChecklistItem> items, String item) {
+        for (ChecklistItem it : items) {
             if (it.id().equals(item)) {
                 return it.status();
             }

@@ -1,7 +1,9 @@
 package tijian.audit;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,9 +28,6 @@ import tijian.check.CheckService;
 public class AuditQueue {
     @Inject
     Db db;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     CheckService checks;
@@ -78,37 +76,42 @@ public class AuditQueue {
     }
 
     /**
-     * Stores the check and marks the file done, in one transaction, if {@code owner} still holds it.
+     * Stores the check and marks the file done, in one transaction, if {@code owner} still holds it. The check is an
+     * entity (Hibernate) and the queue row is SQL (JDBC through {@link Db}); both run in the same JTA transaction,
+     * so they commit or roll back together.
      *
      * @return false when the lease was lost (another instance took the file over); nothing is stored then
      */
     public boolean finish(Claimed file, String owner, CheckService.Outcome outcome, String unitKey, Integer year) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                int held = em.createNativeQuery("select 1 from audit_file where id = ?1 and state = 'running' and lease_owner = ?2 for update")
-                        .setParameter(1, file.id()).setParameter(2, owner).getResultList().size();
-                if (held != 1) {
-                    throw new LeaseLost();
+            QuarkusTransaction.requiringNew().run(() -> db.tx(c -> {
+                try (PreparedStatement ps = Db.prepare(c,
+                        "select 1 from audit_file where id = ? and state = 'running' and lease_owner = ? for update", file.id(), owner);
+                     ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new LeaseLost();
+                    }
                 }
-                Long original = sameReportDone(file, CheckService.textFingerprint(outcome.report().getText()));
+                Long original = sameReportDone(c, file, CheckService.textFingerprint(outcome.report().getText()));
                 if (original != null) {
-                    em.createNativeQuery("""
-                            update audit_file set state = 'duplicate', duplicate_of = ?1, unit_key = ?2, year = ?3,
+                    try (PreparedStatement ps = Db.prepare(c, """
+                            update audit_file set state = 'duplicate', duplicate_of = ?, unit_key = ?, year = ?,
                                    finished_at = now(), lease_owner = null, lease_expires_at = null,
                                    error_code = null, error_message = null
-                             where id = ?4""")
-                            .setParameter(1, original).setParameter(2, unitKey).setParameter(3, year)
-                            .setParameter(4, file.id()).executeUpdate();
-                    return;
+                             where id = ?""", original, unitKey, year, file.id())) {
+                        ps.executeUpdate();
+                    }
+                    return null;
                 }
                 checks.storeForAuditFile(outcome, file.id());
-                em.createNativeQuery("""
-                        update audit_file set state = 'done', check_id = ?1, unit_key = ?2, year = ?3, finished_at = now(),
+                try (PreparedStatement ps = Db.prepare(c, """
+                        update audit_file set state = 'done', check_id = ?, unit_key = ?, year = ?, finished_at = now(),
                                lease_owner = null, lease_expires_at = null, error_code = null, error_message = null
-                         where id = ?4""")
-                        .setParameter(1, outcome.view().id()).setParameter(2, unitKey).setParameter(3, year)
-                        .setParameter(4, file.id()).executeUpdate();
-            });
+                         where id = ?""", outcome.view().id(), unitKey, year, file.id())) {
+                    ps.executeUpdate();
+                }
+                return null;
+            }));
             return true;
         } catch (LeaseLost e) {
             return false;
@@ -120,15 +123,19 @@ public class AuditQueue {
      * workers finishing two formats of one report at once take turns on a lock of the audit and the fingerprint,
      * so exactly one of them is stored.
      */
-    private Long sameReportDone(Claimed file, String fingerprint) {
-        em.createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
-                .setParameter(1, file.auditId() + "/" + fingerprint).getSingleResult();
-        List<?> same = em.createNativeQuery("""
+    private static Long sameReportDone(Connection c, Claimed file, String fingerprint) throws SQLException {
+        try (PreparedStatement ps = Db.prepare(c, "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                file.auditId() + "/" + fingerprint);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        }
+        try (PreparedStatement ps = Db.prepare(c, """
                 select f.id from audit_file f join report_check r on r.id = f.check_id
-                 where f.audit_id = ?1 and f.state = 'done' and r.text_fingerprint = ?2 and f.id <> ?3
-                 order by f.seq limit 1""")
-                .setParameter(1, file.auditId()).setParameter(2, fingerprint).setParameter(3, file.id()).getResultList();
-        return same.isEmpty() ? null : ((Number) same.get(0)).longValue();
+                 where f.audit_id = ? and f.state = 'done' and r.text_fingerprint = ? and f.id <> ?
+                 order by f.seq limit 1""", file.auditId(), fingerprint, file.id());
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     /** Marks a held file failed with its reason. */

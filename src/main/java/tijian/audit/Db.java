@@ -9,7 +9,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Plain JDBC for the queue and the read models: the SQL is the design here, so it is written out. */
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The one way to SQL written out by hand: the queue and the read models, where the SQL is the design (skip-locked
+ * claims, leases, aggregates). Entities go through Hibernate/Panache instead.
+ */
 @ApplicationScoped
 public class Db {
     @Inject
@@ -19,8 +24,20 @@ public class Db {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs work in its own database transaction, committed on return, rolled back on any exception. */
+    /**
+     * Runs work in a database transaction. Inside a JTA transaction (one that also stores entities through
+     * Hibernate) the work joins it: the connection is that transaction's, and it commits or rolls back with it.
+     * Otherwise the work gets a transaction of its own, committed on return and rolled back on any exception; no
+     * JTA timeout applies there, so a large audit upload is not cut off.
+     */
     public <T> T tx(Work<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new DbException(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -17,6 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import tijian.security.Caller;
 
 /** One stored check: the report text, what the service answered, and the item statuses for queries. */
@@ -41,9 +44,9 @@ public class CheckRecord extends PanacheEntityBase {
     public String reportText;
     /** The extracted text with spacing and width folded, hashed: the same report in any file format. */
     public String textFingerprint;
-    /** The JSON answer exactly as first returned. */
-    @Column(columnDefinition = "text")
-    public String result;
+    /** The answer as first returned (a JSON column). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CheckView result;
     /** The audit file this check was made for, or null for a single check. */
     public Long auditFileId;
     /** The signed-in user who made a single check; null for an anonymous one and for audit checks. */

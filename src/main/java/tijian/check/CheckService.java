@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -30,8 +31,8 @@ import tijian.report.Report;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
 import tijian.rules.ChecklistItem;
-import tijian.rulebook.RuleBook;
 import tijian.rules.RuleSet;
+import tijian.rulebook.RuleBook;
 import tijian.security.Caller;
 
 /** Checks one document end to end: text out of the file, parse, rules, score, store. */
@@ -39,9 +40,6 @@ import tijian.security.Caller;
 public class CheckService {
     @Inject
     RuleBook ruleBook;
-
-    @Inject
-    ObjectMapper json;
 
     @ConfigProperty(name = "checker.upload.max-bytes")
     long maxBytes;
@@ -158,11 +156,27 @@ public class CheckService {
         return List.copyOf(notices);
     }
 
-    /** The stored answer of a check, exactly as it was first returned; empty when there is none the caller may read. */
-    public Optional<String> stored(UUID id, Caller caller) {
+    /** The stored answer of a check, as it was first returned; empty when there is none the caller may read. */
+    public Optional<CheckView> stored(UUID id, Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CheckRecord r = CheckRecord.findById(id);
             return Optional.ofNullable(r == null || !r.readableBy(caller) ? null : r.result);
+        });
+    }
+
+    /** The stored answers of the given checks, by id (for exports; no caller check: the caller reads the audit). */
+    public Map<UUID, CheckView> views(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<UUID, CheckView> views = new HashMap<>();
+            CheckRecord.getEntityManager()
+                    .createQuery("select r.id, r.result from CheckRecord r where r.id in :ids", Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultStream()
+                    .forEach(row -> views.put((UUID) row[0], (CheckView) row[1]));
+            return views;
         });
     }
 
@@ -198,12 +212,6 @@ public class CheckService {
     }
 
     private CheckRecord record(CheckView view, Report report) {
-        String result;
-        try {
-            result = json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         CheckRecord r = new CheckRecord();
         r.id = view.id();
         r.checkedAt = view.checkedAt();
@@ -219,7 +227,7 @@ public class CheckService {
         r.revision = view.ruleSet().revision();
         r.reportText = report.getText();
         r.textFingerprint = textFingerprint(report.getText());
-        r.result = result;
+        r.result = view;
         for (ChecklistItem item : view.items()) {
             r.items.add(new CheckRecord.ItemStatus(item.id(), item.status().name(), item.severity().name(), item.weight()));
         }

@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -55,9 +52,6 @@ public class RuleBook {
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
-
-    @Inject
-    ObjectMapper json;
 
     @ConfigProperty(name = "checker.rules.dir")
     Path dir;
@@ -141,21 +135,16 @@ public class RuleBook {
     }
 
     private void store(RuleSet rules, Instant at) {
-        try {
-            String filesJson = json.writeValueAsString(rules.files());
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (RuleRevisionRecord.findById(rules.revision()) == null) {
-                    RuleRevisionRecord r = new RuleRevisionRecord();
-                    r.revision = rules.revision();
-                    r.activatedAt = at;
-                    r.files = filesJson;
-                    r.itemCount = rules.items().size();
-                    r.persist();
-                }
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (RuleRevisionRecord.findById(rules.revision()) == null) {
+                RuleRevisionRecord r = new RuleRevisionRecord();
+                r.revision = rules.revision();
+                r.activatedAt = at;
+                r.files = new TreeMap<>(rules.files());
+                r.itemCount = rules.items().size();
+                r.persist();
+            }
+        });
     }
 
     /** When the directory's rules are broken at start, the last revision that was ever live still serves. */
@@ -167,25 +156,17 @@ public class RuleBook {
             return;
         }
         try {
-            Map<String, String> files = json.readValue(latest.files, new TypeReference<Map<String, String>>() {});
-            live.set(new Live(RuleSetCompiler.compile(files), Instant.now()));
+            live.set(new Live(RuleSetCompiler.compile(latest.files), Instant.now()));
             LOG.warnf("serving the stored revision %s until the rules directory compiles again", latest.revision);
-        } catch (JsonProcessingException | RuleSetRejected e) {
+        } catch (RuleSetRejected e) {
             LOG.errorf("the stored revision %s does not compile either: %s", latest.revision, e.getMessage());
         }
     }
 
     /** Stored files of a revision that was live once. */
     public Optional<Map<String, String>> filesOf(String revision) {
-        RuleRevisionRecord r = QuarkusTransaction.requiringNew().call(() -> RuleRevisionRecord.findById(revision));
-        if (r == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(r.files, new TypeReference<Map<String, String>>() {}));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(RuleRevisionRecord.<RuleRevisionRecord>findById(revision))
+                .map(r -> (Map<String, String>) new TreeMap<>(r.files)));
     }
 
     /** Thrown when checks are asked for and no rule set has ever compiled. */

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tijian.check.CheckView;
+import tijian.rules.ChecklistItem;
+import tijian.rules.GradeCap;
+import tijian.rules.Severity;
+import tijian.rules.Status;
 
 /**
  * A stored check as a PDF a clerk can attach to the submission: title, unit, year, score, grade and why, every item
@@ -35,62 +41,64 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @ApplicationScoped
 public class CheckPdf {
-    private static final Map<String, String> LABEL = Map.of("FAIL", "不通过", "WARN", "需注意", "NOT_APPLICABLE", "不适用", "PASS", "通过");
+    private static final Map<Status, String> LABEL = Map.of(Status.FAIL, "不通过", Status.WARN, "需注意",
+            Status.NOT_APPLICABLE, "不适用", Status.PASS, "通过");
+    private static final DateTimeFormatter CHECKED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-    public byte[] render(JsonNode check) throws IOException {
+    public byte[] render(CheckView check) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDFont font = stSong();
             Writer w = new Writer(doc, font);
-            JsonNode report = check.path("report");
+            CheckView.ReportView report = check.report();
+            String title = nz(report.title());
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("体检结果 " + text(report, "title"));
+            info.setTitle("体检结果 " + title);
             info.setCreator("法治报告体检");
             w.line("法治报告体检　体检结果", 10, Colour.MUTED);
             w.gap(4);
-            w.paragraph(text(report, "title").isEmpty() ? "（未识别出报告标题）" : text(report, "title"), 16, Colour.INK);
+            w.paragraph(title.isEmpty() ? "（未识别出报告标题）" : title, 16, Colour.INK);
             List<String> meta = new ArrayList<>();
-            if (!text(report, "unit").isEmpty()) meta.add(text(report, "unit"));
-            if (report.hasNonNull("year")) meta.add(report.get("year").asText() + " 年度");
-            meta.add("体检时间 " + text(check, "checkedAt").replace('T', ' ').replaceAll("\\..*|Z", ""));
+            if (!nz(report.unit()).isEmpty()) meta.add(report.unit());
+            if (report.year() != null) meta.add(report.year() + " 年度");
+            meta.add("体检时间 " + CHECKED_AT.format(check.checkedAt()));
             w.paragraph(String.join(" · ", meta), 10, Colour.MUTED);
             w.gap(8);
-            w.paragraph("得分 " + check.path("score").asText() + " 分　等级 " + text(check, "grade"), 18, Colour.RED);
-            JsonNode counts = check.path("counts");
-            w.paragraph("不通过 " + counts.path("FAIL").asInt() + " 项 · 需注意 " + counts.path("WARN").asInt() + " 项 · 不适用 "
-                    + counts.path("NOT_APPLICABLE").asInt() + " 项 · 通过 " + counts.path("PASS").asInt() + " 项", 11, Colour.INK);
-            JsonNode cap = check.path("gradeCap");
-            if (cap.isObject()) {
+            w.paragraph("得分 " + check.score() + " 分　等级 " + check.grade().label(), 18, Colour.RED);
+            Map<Status, Integer> counts = check.counts();
+            w.paragraph("不通过 " + counts.getOrDefault(Status.FAIL, 0) + " 项 · 需注意 " + counts.getOrDefault(Status.WARN, 0)
+                    + " 项 · 不适用 " + counts.getOrDefault(Status.NOT_APPLICABLE, 0) + " 项 · 通过 "
+                    + counts.getOrDefault(Status.PASS, 0) + " 项", 11, Colour.INK);
+            GradeCap cap = check.gradeCap();
+            if (cap != null) {
                 w.gap(4);
-                List<String> titles = new ArrayList<>();
-                cap.path("items").forEach(i -> titles.add(i.path("title").asText()));
-                w.paragraph(text(cap, "explanation") + "（按得分本应为" + text(cap, "scoreGrade") + "）：" + String.join("；", titles), 11, Colour.WARN);
+                List<String> titles = cap.items().stream().map(GradeCap.CapItem::title).toList();
+                w.paragraph(cap.explanation() + "（按得分本应为" + cap.scoreGrade().label() + "）：" + String.join("；", titles), 11, Colour.WARN);
             }
-            for (JsonNode n : check.path("notices")) {
-                w.paragraph(n.asText(), 10, Colour.WARN);
+            for (String n : check.notices()) {
+                w.paragraph(n, 10, Colour.WARN);
             }
             w.gap(10);
-            for (JsonNode item : check.path("items")) {
-                String status = text(item, "status");
+            for (ChecklistItem item : check.items()) {
                 w.gap(6);
-                w.paragraph("【" + LABEL.getOrDefault(status, status) + "】" + text(item, "title")
-                        + ("MANDATORY".equals(text(item, "severity")) ? "（必查项）" : ""), 12, Colour.of(status));
-                if (!text(item, "message").isEmpty()) w.paragraph(text(item, "message"), 10.5f, Colour.INK);
+                w.paragraph("【" + LABEL.get(item.status()) + "】" + item.title()
+                        + (item.severity() == Severity.MANDATORY ? "（必查项）" : ""), 12, Colour.of(item.status()));
+                if (!nz(item.message()).isEmpty()) w.paragraph(item.message(), 10.5f, Colour.INK);
                 int shown = 0;
-                for (JsonNode e : item.path("evidence")) {
+                for (ChecklistItem.Evidence e : item.evidence()) {
                     if (shown++ == 3) {
-                        w.paragraph("……另有 " + (item.path("evidence").size() - 3) + " 处", 9.5f, Colour.MUTED);
+                        w.paragraph("……另有 " + (item.evidence().size() - 3) + " 处", 9.5f, Colour.MUTED);
                         break;
                     }
-                    w.paragraph("原文：“" + text(e, "quote") + "”", 9.5f, Colour.MUTED);
+                    w.paragraph("原文：“" + e.quote() + "”", 9.5f, Colour.MUTED);
                 }
-                if (("FAIL".equals(status) || "WARN".equals(status)) && !text(item, "advice").isEmpty()) {
-                    w.paragraph("修改建议：" + text(item, "advice"), 10.5f, Colour.INK);
+                if ((item.status() == Status.FAIL || item.status() == Status.WARN) && !nz(item.advice()).isEmpty()) {
+                    w.paragraph("修改建议：" + item.advice(), 10.5f, Colour.INK);
                 }
             }
             w.gap(14);
-            w.paragraph("规则版本 " + check.path("ruleSet").path("revision").asText() + " · 体检编号 " + text(check, "id"), 8.5f, Colour.MUTED);
+            w.paragraph("规则版本 " + check.ruleSet().revision() + " · 体检编号 " + check.id(), 8.5f, Colour.MUTED);
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -98,9 +106,8 @@ public class CheckPdf {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** STSong-Light, not embedded: a Type0 font over a CIDFontType0 of the Adobe-GB1 collection. */
@@ -154,12 +161,12 @@ public class CheckPdf {
 
         Colour(float r, float g, float b) { this.r = r; this.g = g; this.b = b; }
 
-        static Colour of(String status) {
+        static Colour of(Status status) {
             return switch (status) {
-                case "FAIL" -> FAIL;
-                case "WARN" -> WARN;
-                case "PASS" -> PASS;
-                default -> NA;
+                case FAIL -> FAIL;
+                case WARN -> WARN;
+                case PASS -> PASS;
+                case NOT_APPLICABLE -> NA;
             };
         }
     }

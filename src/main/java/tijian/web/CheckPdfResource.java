@@ -16,13 +16,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.check.CheckService;
+import tijian.check.CheckView;
 import tijian.security.Caller;
 
 /** A stored check as a PDF, for whoever may read the check (the same rule as {@code GET /api/checks/{id}}). */
@@ -38,19 +36,15 @@ public class CheckPdfResource {
     @Inject
     CheckPdf pdf;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     @PermitAll
     @Produces("application/pdf")
     @Operation(summary = "A stored check as a PDF (title, unit, year, score, grade, every item with its quote and advice); whoever may read the check")
     public Response get(@PathParam("id") String id) throws IOException {
         UUID uuid = AuditResource.uuid(id);
-        String stored = checks.stored(uuid, Caller.of(identity)).orElseThrow(NotFoundException::new);
-        JsonNode check = json.readTree(stored);
+        CheckView check = checks.stored(uuid, Caller.of(identity)).orElseThrow(NotFoundException::new);
         byte[] bytes = pdf.render(check);
-        String unit = check.path("report").path("unit").asText("");
+        String unit = check.report().unit() == null ? "" : check.report().unit();
         String name = (unit.isEmpty() ? "" : unit + "-") + "体检结果.pdf";
         return Response.ok(bytes, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"report.pdf\"; filename*=UTF-8''"

@@ -10,8 +10,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import tijian.check.CheckView;
+import tijian.check.CheckViewJson;
 
 /** The PDF of a check needs no font on the machine, and its Chinese text can be found again (searched, copied). */
 class CheckPdfTest {
@@ -24,13 +26,15 @@ class CheckPdfTest {
                      "message":"“存在的不足”部分只列问题，没有分析原因。Rate 100%%.","advice":"在“存在的不足和原因”部分逐条分析原因。",
                      "evidence":[{"start":0,"end":4,"quote":"部分干部法治能力有待提升"}]}""".formatted(i, i));
         }
-        JsonNode check = new ObjectMapper().readTree("""
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        new CheckViewJson().customize(json);
+        CheckView check = json.readValue("""
                 {"id":"0b7c0f3e-1111-2222-3333-444455556666","checkedAt":"2026-03-01T08:00:00.123Z","ruleSet":{"revision":"abc123"},
                  "report":{"title":"重庆市綦江区关坝镇人民政府关于2025年度法治政府建设情况的报告","unit":"关坝镇","year":2025},
                  "score":86.7,"grade":"合格","counts":{"FAIL":2,"WARN":5,"NOT_APPLICABLE":1,"PASS":24},
                  "gradeCap":{"scoreGrade":"良好","grade":"合格","mandatoryFailures":2,"items":[{"id":"a","title":"百分比不超过100%%"}],
                              "explanation":"2 项必查项不通过，等级封顶为合格"},
-                 "items":[%s]}""".formatted(items));
+                 "notices":[],"items":[%s]}""".formatted(items), CheckView.class);
         byte[] pdf = new CheckPdf().render(check);
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "check.pdf"), pdf);
