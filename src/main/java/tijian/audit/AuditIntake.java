@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import tijian.audit.AuditViews.Submitted;
+import tijian.config.CheckerConfig;
 import tijian.ingest.SafeZip;
 import tijian.refusal.Refusal;
 import tijian.rulebook.RuleBook;
@@ -33,6 +33,9 @@ import tijian.rulebook.RuleBook;
 @ApplicationScoped
 public class AuditIntake {
     @Inject
+    CheckerConfig config;
+
+    @Inject
     Db db;
 
     @Inject
@@ -40,15 +43,6 @@ public class AuditIntake {
 
     @Inject
     RuleBook ruleBook;
-
-    @ConfigProperty(name = "checker.audit.max-files")
-    int maxFiles;
-
-    @ConfigProperty(name = "checker.audit.max-zip-entry-bytes")
-    long maxEntryBytes;
-
-    @ConfigProperty(name = "checker.audit.max-unzipped-bytes")
-    long maxUnzippedBytes;
 
     /** One uploaded part: a file, or a zip to unpack. */
     public record Upload(String fileName, byte[] bytes) {}
@@ -89,13 +83,13 @@ public class AuditIntake {
                 for (Upload u : uploads) {
                     if (isZip(u.fileName())) {
                         // nested archives refused (depth 0): a district's reports come as files in folders
-                        SafeZip.Limits limits = new SafeZip.Limits(maxFiles, maxUnzippedBytes - in.bytes,
-                                maxEntryBytes, 100, 0);
+                        SafeZip.Limits limits = new SafeZip.Limits(config.audit().maxFiles(), config.audit().maxUnzippedBytes() - in.bytes,
+                                config.audit().maxZipEntryBytes(), 100, 0);
                         SafeZip.forEach(u.bytes(), limits, e -> in.add(e.path(), e.bytes()));
                     } else {
-                        if (in.bytes + u.bytes().length > maxUnzippedBytes) {
-                            throw new Refusal(Refusal.Kind.TOO_LARGE, "too-large", "本次体检的文件总大小超过 " + maxUnzippedBytes / (1024 * 1024) + " MB。",
-                                    "The files of an audit may total at most " + maxUnzippedBytes / (1024 * 1024) + " MB.");
+                        if (in.bytes + u.bytes().length > config.audit().maxUnzippedBytes()) {
+                            throw new Refusal(Refusal.Kind.TOO_LARGE, "too-large", "本次体检的文件总大小超过 " + config.audit().maxUnzippedBytes() / (1024 * 1024) + " MB。",
+                                    "The files of an audit may total at most " + config.audit().maxUnzippedBytes() / (1024 * 1024) + " MB.");
                         }
                         in.add(u.fileName() == null || u.fileName().isBlank() ? "file-" + (in.count + 1) : u.fileName(), u.bytes());
                     }
@@ -146,9 +140,9 @@ public class AuditIntake {
         }
 
         void add(String path, byte[] data) {
-            if (count >= maxFiles) {
-                throw new Refusal(Refusal.Kind.TOO_LARGE, "too-many-files", "一次体检最多 " + maxFiles + " 个文件。",
-                        "An audit takes at most " + maxFiles + " files.");
+            if (count >= config.audit().maxFiles()) {
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "too-many-files", "一次体检最多 " + config.audit().maxFiles() + " 个文件。",
+                        "An audit takes at most " + config.audit().maxFiles() + " files.");
             }
             count++;
             bytes += data.length;

@@ -18,13 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import tijian.check.CheckService;
+import tijian.config.CheckerConfig;
 import tijian.db.DatabaseFaults;
 import tijian.refusal.Refusal;
 import tijian.report.UnitNames;
@@ -37,6 +37,9 @@ import tijian.rulebook.RuleBook;
  */
 @ApplicationScoped
 public class AuditWorkers {
+    @Inject
+    CheckerConfig config;
+
     private static final Logger LOG = Logger.getLogger(AuditWorkers.class);
 
     @Inject
@@ -45,28 +48,7 @@ public class AuditWorkers {
     @Inject
     CheckService checks;
 
-    @ConfigProperty(name = "checker.audit.workers")
-    int workers;
-
-    @ConfigProperty(name = "checker.audit.poll-interval")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "checker.audit.lease")
-    Duration lease;
-
-    @ConfigProperty(name = "checker.audit.max-attempts")
-    int maxAttempts;
-
-    @ConfigProperty(name = "checker.audit.enabled", defaultValue = "true")
-    boolean enabled;
-
     /** First wait before a file refused for a transient reason is tried again; doubles per retry. */
-    @ConfigProperty(name = "checker.audit.retry-backoff")
-    Duration retryBackoff;
-
-    @ConfigProperty(name = "checker.audit.max-retry-backoff")
-    Duration maxRetryBackoff;
-
     /** Files being worked on here, by owner: their leases are renewed while the work goes on. */
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService renewer;
@@ -84,18 +66,18 @@ public class AuditWorkers {
     private ExecutorService pool;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled || workers <= 0) {
+        if (!config.audit().enabled() || config.audit().workers() <= 0) {
             LOG.info("audit workers are off on this instance");
             return;
         }
         running.set(true);
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(workers, r -> {
+        pool = Executors.newFixedThreadPool(config.audit().workers(), r -> {
             Thread t = new Thread(r, "audit-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < workers; i++) {
+        for (int i = 0; i < config.audit().workers(); i++) {
             pool.submit(this::loop);
         }
         renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -103,9 +85,9 @@ public class AuditWorkers {
             t.setDaemon(true);
             return t;
         });
-        long every = Math.max(1000, lease.toMillis() / 3);
+        long every = Math.max(1000, config.audit().lease().toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("%d audit workers started as %s", workers, owner);
+        LOG.infof("%d audit workers started as %s", config.audit().workers(), owner);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -187,7 +169,7 @@ public class AuditWorkers {
                 synchronized (signal) {
                     if (wakeups == seen && running.get()) {
                         try {
-                            signal.wait(pollInterval.toMillis());
+                            signal.wait(config.audit().pollInterval().toMillis());
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -204,7 +186,7 @@ public class AuditWorkers {
      * @return whether a file was claimed
      */
     public boolean workOnce(String owner) {
-        List<AuditQueue.Claimed> claimed = queue.claim(owner, 1, lease);
+        List<AuditQueue.Claimed> claimed = queue.claim(owner, 1, config.audit().lease());
         if (claimed.isEmpty()) {
             return false;
         }
@@ -225,7 +207,7 @@ public class AuditWorkers {
     }
 
     private void workHeld(AuditQueue.Claimed file, String owner) {
-        if (file.attempts() > maxAttempts) {
+        if (file.attempts() > config.audit().maxAttempts()) {
             queue.fail(file, owner, "too-many-attempts", "已尝试 " + (file.attempts() - 1) + " 次仍未完成（体检进程可能因此文件中断），不再重试。");
             return;
         }
@@ -235,13 +217,13 @@ public class AuditWorkers {
             outcome = checks.evaluate(bytes, file.path(), null);
         } catch (RuleBook.NoRuleSet e) {
             queue.release(file, owner);
-            sleep(pollInterval);
+            sleep(config.audit().pollInterval());
             return;
         } catch (Refusal e) {
             if (e.kind() == Refusal.Kind.BUSY) {
                 // the service is busy: not the file's fault, it waits its turn again
                 retryLater(file, owner, false, e.code());
-            } else if (e.code().equals("timeout") && file.attempts() < maxAttempts) {
+            } else if (e.code().equals("timeout") && file.attempts() < config.audit().maxAttempts()) {
                 // a timeout may come from load or from the file: tried again later, failed only when it repeats
                 retryLater(file, owner, true, e.code());
             } else {
@@ -281,17 +263,17 @@ public class AuditWorkers {
      */
     private void retryLater(AuditQueue.Claimed file, String owner, boolean countAttempt, String code) {
         try {
-            queue.retryLater(file, owner, countAttempt, retryBackoff, maxRetryBackoff, code);
+            queue.retryLater(file, owner, countAttempt, config.audit().retryBackoff(), config.audit().maxRetryBackoff(), code);
         } catch (RuntimeException e) {
             LOG.debugf("audit file %d could not be released (%s); its lease will run out", file.id(), e.getMessage());
         }
-        sleep(retryBackoff.compareTo(pollInterval) < 0 ? retryBackoff : pollInterval);
+        sleep(config.audit().retryBackoff().compareTo(config.audit().pollInterval()) < 0 ? config.audit().retryBackoff() : config.audit().pollInterval());
     }
 
     private void renewLeases() {
         try {
             for (String o : held.stream().map(Held::owner).distinct().toList()) {
-                queue.renew(o, held.stream().filter(h -> h.owner().equals(o)).map(Held::fileId).toList(), lease);
+                queue.renew(o, held.stream().filter(h -> h.owner().equals(o)).map(Held::fileId).toList(), config.audit().lease());
             }
         } catch (RuntimeException e) {
             LOG.debugf("audit leases not renewed this time: %s", e.getMessage());

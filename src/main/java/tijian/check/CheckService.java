@@ -21,44 +21,35 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import tijian.config.CheckerConfig;
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
 import tijian.ingest.IngestRefusals;
 import tijian.report.Deadline;
 import tijian.report.Report;
+import tijian.rulebook.RuleBook;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
 import tijian.rules.ChecklistItem;
 import tijian.rules.RuleSet;
-import tijian.rulebook.RuleBook;
 import tijian.security.Caller;
 
 /** Checks one document end to end: text out of the file, parse, rules, score, store. */
 @ApplicationScoped
 public class CheckService {
     @Inject
+    CheckerConfig config;
+
+    @Inject
     RuleBook ruleBook;
 
-    @ConfigProperty(name = "checker.upload.max-bytes")
-    long maxBytes;
-
-    @ConfigProperty(name = "checker.ingest.timeout")
-    Duration timeout;
-
     /** Longest text checked, in characters: a report is some tens of thousands; parsing time grows faster than length. */
-    @ConfigProperty(name = "checker.ingest.max-text-chars", defaultValue = "2000000")
-    long maxTextChars;
-
-    @ConfigProperty(name = "checker.auth.store-anonymous-checks")
-    boolean storeAnonymous;
-
     private DocumentReader reader;
 
     @PostConstruct
     void createReader() {
-        reader = new DocumentReader(maxBytes, timeout);
+        reader = new DocumentReader(config.upload().maxBytes(), config.ingest().timeout());
     }
 
     /**
@@ -67,7 +58,7 @@ public class CheckService {
      */
     public CheckView check(byte[] content, String fileName, String contentType, Caller owner) {
         Outcome outcome = evaluate(content, fileName, contentType);
-        if (!owner.isAnonymous() || storeAnonymous) {
+        if (!owner.isAnonymous() || config.auth().storeAnonymousChecks()) {
             store(outcome.view(), outcome.report(), owner);
         }
         return outcome.view();
@@ -83,10 +74,10 @@ public class CheckService {
      * stops; rule evaluation runs with the deadline current, so it can take what is left ({@link Deadline#current()}).
      */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
-        Deadline deadline = Deadline.in(timeout);
+        Deadline deadline = Deadline.in(config.ingest().timeout());
         Document document = reader.read(content, fileName, contentType, deadline);
-        if (document.text().length() > maxTextChars) {
-            throw IngestRefusals.textTooLong(document.text().length(), maxTextChars);
+        if (document.text().length() > config.ingest().maxTextChars()) {
+            throw IngestRefusals.textTooLong(document.text().length(), config.ingest().maxTextChars());
         }
         try {
             return deadline.run(() -> evaluate(document, cutFileName(fileName)));

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import tijian.config.CheckerConfig;
 import tijian.refusal.Refusal;
 import tijian.rules.Example;
 import tijian.rules.Item;
@@ -33,10 +33,10 @@ import tijian.rules.RuleSetRejected;
 @ApplicationScoped
 public class RuleAuthoring {
     @Inject
-    RuleBook ruleBook;
+    CheckerConfig config;
 
-    @ConfigProperty(name = "checker.rules.upload-enabled")
-    boolean uploadEnabled;
+    @Inject
+    RuleBook ruleBook;
 
     /** The outcome of validating candidate files against the live rule set. */
     public record Validation(boolean valid, String revision, List<Problem> errors, List<Problem> warnings,
@@ -138,7 +138,7 @@ public class RuleAuthoring {
     }
 
     private void requireUpload() {
-        if (!uploadEnabled) {
+        if (!config.rules().uploadEnabled()) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "rule-file-refused", "规则文件上传功能未开启。",
                     "uploading rule files is switched off on this service (checker.rules.upload-enabled=false)");
         }

@@ -15,9 +15,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import tijian.config.CheckerConfig;
 import tijian.refusal.Refusal;
 import tijian.rules.Checker;
 import tijian.rules.Problem;
@@ -33,6 +33,9 @@ import tijian.rules.RuleSetRejected;
  */
 @ApplicationScoped
 public class RuleBook {
+    @Inject
+    CheckerConfig config;
+
     private static final Logger LOG = Logger.getLogger(RuleBook.class);
 
     /** A live rule set and when it went live. */
@@ -53,24 +56,18 @@ public class RuleBook {
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
 
-    @ConfigProperty(name = "checker.rules.dir")
-    Path dir;
-
-    @ConfigProperty(name = "checker.rules.check-timeout")
-    java.time.Duration checkTimeout;
-
     @Inject
     Event<Activated> activated;
 
     void onStart(@Observes StartupEvent event) {
-        Checker.limitTime(checkTimeout);
+        Checker.limitTime(config.rules().checkTimeout());
         reload();
         if (live.get() == null) {
             restoreLatestStored();
         }
     }
 
-    public Path dir() { return dir; }
+    public Path dir() { return config.rules().dir(); }
 
     /** The live rule set; throws {@link NoRuleSet} when none has ever compiled. */
     public RuleSet active() {
@@ -89,10 +86,10 @@ public class RuleBook {
     public synchronized Optional<Rejection> reload() {
         Map<String, String> files;
         try {
-            files = RuleFiles.read(dir);
+            files = RuleFiles.read(config.rules().dir());
         } catch (RuntimeException e) {
             // The answer names no server path (GET /api/rules is public); the log has the full message.
-            LOG.warnf("cannot read the rules folder %s: %s", dir.toAbsolutePath().normalize(), e.getMessage());
+            LOG.warnf("cannot read the rules folder %s: %s", config.rules().dir().toAbsolutePath().normalize(), e.getMessage());
             return Optional.of(reject(null, FOLDER, List.of(Problem.error("(rules)", 0, 0,
                     "cannot read the rules folder (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")"))));
         }

@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import tijian.config.CheckerConfig;
 import tijian.rules.RuleSetCompiler;
 import tijian.rules.RuleSetRejected;
 
@@ -32,16 +32,13 @@ import tijian.rules.RuleSetRejected;
  */
 @ApplicationScoped
 public class RuleWatcher {
+    @Inject
+    CheckerConfig config;
+
     private static final Logger LOG = Logger.getLogger(RuleWatcher.class);
 
     @Inject
     RuleBook ruleBook;
-
-    @ConfigProperty(name = "checker.rules.watch", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "checker.rules.quiet-period", defaultValue = "PT0.1S")
-    java.time.Duration quietPeriod;
 
     private WatchService watcher;
     private Thread thread;
@@ -53,7 +50,7 @@ public class RuleWatcher {
     // Observers with a higher priority value run later: this one after the rule book's (default, APPLICATION + 500)
     // has made a rule set live, so there is something to warm up with.
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        if (!enabled) {
+        if (!config.rules().watch()) {
             return;
         }
         Path dir = ruleBook.dir();
@@ -99,7 +96,7 @@ public class RuleWatcher {
                 // Collect the rest of the burst before compiling once. A change to a file that is not a rule file
                 // (README, editor swap files) reloads the same revision, which the rule book ignores.
                 WatchKey more;
-                while ((more = watcher.poll(quietPeriod.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                while ((more = watcher.poll(config.rules().quietPeriod().toMillis(), TimeUnit.MILLISECONDS)) != null) {
                     drain(more);
                 }
                 try {

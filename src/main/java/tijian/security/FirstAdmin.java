@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import tijian.config.CheckerConfig;
 import tijian.refusal.Refusal;
 
 /**
@@ -18,20 +18,20 @@ import tijian.refusal.Refusal;
  */
 @Singleton
 public class FirstAdmin {
+    @Inject
+    CheckerConfig config;
+
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
     public static final String NAME = "admin";
 
     @Inject
     Users users;
 
-    @ConfigProperty(name = "checker.auth.admin-password")
-    java.util.Optional<String> configuredPassword;
-
     void onStart(@Observes StartupEvent event) {
         if (users.any()) {
             return;
         }
-        String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(Users::randomPassword);
+        String password = config.auth().adminPassword().filter(p -> !p.isBlank()).orElseGet(Users::randomPassword);
         try {
             // The first admin is the operator who installs the service: every role, so the service is usable at once.
             users.create(NAME, password, List.of(Roles.ADMIN, Roles.INSPECTOR, Roles.RULE_AUTHOR), null);
@@ -42,7 +42,7 @@ public class FirstAdmin {
             }
             return;
         }
-        if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
+        if (config.auth().adminPassword().filter(p -> !p.isBlank()).isPresent()) {
             LOG.infof("created the first user '%s' with the password from CHECKER_ADMIN_PASSWORD", NAME);
         } else {
             LOG.warnf("%n==========================================================%n"

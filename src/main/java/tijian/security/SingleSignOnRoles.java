@@ -3,7 +3,6 @@ package tijian.security;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -14,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import tijian.config.CheckerConfig;
+
 /**
  * Gives a single-sign-on identity (OIDC) the service's roles. A site's identity provider knows people, not our four
  * roles: when a local user of the same name exists, its roles and unit apply (an admin grants them here); otherwise
@@ -23,10 +24,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SingleSignOnRoles implements SecurityIdentityAugmentor {
     @Inject
-    UserIdentities identities;
+    CheckerConfig config;
 
-    @ConfigProperty(name = "checker.auth.oidc.unit-claim")
-    String unitClaim;
+    @Inject
+    UserIdentities identities;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -53,7 +54,7 @@ public class SingleSignOnRoles implements SecurityIdentityAugmentor {
             return builder.build();
         }
         builder.addRoles(identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet()));
-        Optional.ofNullable(token.getClaim(unitClaim)).map(Object::toString).filter(u -> !u.isBlank())
+        Optional.ofNullable(token.getClaim(config.auth().oidc().unitClaim())).map(Object::toString).filter(u -> !u.isBlank())
                 .ifPresent(u -> builder.addAttribute(Caller.UNIT_ATTRIBUTE, u));
         return builder.build();
     }

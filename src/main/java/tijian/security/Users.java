@@ -13,8 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import tijian.report.UnitNames;
 import tijian.refusal.Refusal;
+import tijian.report.UnitNames;
 
 /** Creating and changing users: what an admin does at {@code /api/users}, and what a user does to its own password. */
 @ApplicationScoped

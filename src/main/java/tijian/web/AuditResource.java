@@ -33,6 +33,7 @@ import tijian.audit.AuditExport;
 import tijian.audit.AuditIntake;
 import tijian.audit.AuditQueries;
 import tijian.audit.AuditViews;
+import tijian.config.CheckerConfig;
 import tijian.security.Roles;
 
 /**
@@ -44,6 +45,9 @@ import tijian.security.Roles;
 @Blocking
 @RolesAllowed({Roles.INSPECTOR, Roles.RULE_AUTHOR})
 public class AuditResource {
+    @Inject
+    CheckerConfig config;
+
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
@@ -56,9 +60,6 @@ public class AuditResource {
     AuditExport export;
 
     /** The largest zip sent as a request body; multipart uploads are bounded by quarkus.http.limits.max-body-size. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "checker.audit.max-upload-bytes", defaultValue = "209715200")
-    long maxZipBytes;
-
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.INSPECTOR)
@@ -82,7 +83,7 @@ public class AuditResource {
     @Recorded("audit.create")
     @RateLimited(RateLimits.Kind.AUDIT)
     public Response submitZip(java.io.InputStream in, @QueryParam("name") String name) throws IOException {
-        byte[] body = in == null ? null : Bodies.readAtMost(in, maxZipBytes);
+        byte[] body = in == null ? null : Bodies.readAtMost(in, config.audit().maxUploadBytes());
         List<AuditIntake.Upload> uploads = body == null || body.length == 0 ? List.of()
                 : List.of(new AuditIntake.Upload("upload.zip", body));
         return accepted(intake.submit(name, uploads));

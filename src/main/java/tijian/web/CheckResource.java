@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -33,6 +32,7 @@ import io.smallrye.common.annotation.Blocking;
 import tijian.activity.Recorded;
 import tijian.check.CheckService;
 import tijian.check.CheckView;
+import tijian.config.CheckerConfig;
 import tijian.refusal.Refusal;
 import tijian.security.Caller;
 
@@ -44,6 +44,9 @@ import tijian.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class CheckResource {
+    @Inject
+    CheckerConfig config;
+
     private static final int MAX_PAGE_SIZE = 200;
 
     @Inject
@@ -51,12 +54,6 @@ public class CheckResource {
 
     @Inject
     SecurityIdentity identity;
-
-    @ConfigProperty(name = "checker.auth.anonymous-checks")
-    boolean anonymousChecks;
-
-    @ConfigProperty(name = "checker.upload.max-bytes")
-    long maxBytes;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -83,7 +80,7 @@ public class CheckResource {
                           @QueryParam("fileName") String fileName) throws IOException {
         Caller caller = checker();
         // read while counting: a body without Content-Length stops at the limit instead of being buffered whole
-        byte[] bytes = body == null ? new byte[0] : Bodies.readAtMost(body, maxBytes);
+        byte[] bytes = body == null ? new byte[0] : Bodies.readAtMost(body, config.upload().maxBytes());
         return checks.check(bytes, fileName, contentType, caller);
     }
 
@@ -117,7 +114,7 @@ public class CheckResource {
 
     private Caller checker() {
         Caller caller = Caller.of(identity);
-        if (caller.isAnonymous() && !anonymousChecks) {
+        if (caller.isAnonymous() && !config.auth().anonymousChecks()) {
             throw new UnauthorizedException();
         }
         return caller;

@@ -10,11 +10,11 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
+import tijian.config.CheckerConfig;
 import tijian.db.EmbeddedDatabase;
 
 /**
@@ -27,10 +27,10 @@ import tijian.db.EmbeddedDatabase;
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
     @Inject
-    DataSource dataSource;
+    CheckerConfig config;
 
-    @ConfigProperty(name = "checker.db.liveness-grace")
-    Duration grace;
+    @Inject
+    DataSource dataSource;
 
     private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();
 
@@ -53,6 +53,6 @@ public class DatabaseHealth implements HealthCheck {
         unreachableSince.compareAndSet(null, Instant.now());
         Duration down = Duration.between(unreachableSince.get(), Instant.now());
         builder.withData("reachable", false).withData("unreachableSeconds", down.toSeconds());
-        return (down.compareTo(grace) < 0 ? builder.up() : builder.down()).build();
+        return (down.compareTo(config.db().livenessGrace()) < 0 ? builder.up() : builder.down()).build();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
@@ -20,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
+import tijian.config.CheckerConfig;
 import tijian.refusal.Refusal;
 import tijian.security.Caller;
 import tijian.security.Users;
@@ -30,13 +30,13 @@ import tijian.security.Users;
 @Blocking
 public class MeResource {
     @Inject
+    CheckerConfig config;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
     Users users;
-
-    @ConfigProperty(name = "checker.auth.anonymous-checks")
-    boolean anonymousChecks;
 
     /** {@code name} is null for an anonymous caller; {@code anonymousChecks} tells a page whether it may check at all. */
     public record Me(String name, List<String> roles, String unit, boolean anonymousChecks) {}
@@ -50,7 +50,7 @@ public class MeResource {
         Caller caller = Caller.of(identity);
         Object unit = identity.getAttribute(Caller.UNIT_ATTRIBUTE);
         return new Me(caller.name(), caller.roles().stream().sorted().toList(),
-                caller.unitKey() == null ? null : unit.toString(), anonymousChecks);
+                caller.unitKey() == null ? null : unit.toString(), config.auth().anonymousChecks());
     }
 
     @PUT

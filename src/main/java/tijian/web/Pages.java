@@ -29,6 +29,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 
+import tijian.config.CheckerConfig;
 import tijian.security.Caller;
 import tijian.security.Roles;
 
@@ -41,6 +42,9 @@ import tijian.security.Roles;
 @Produces(MediaType.TEXT_HTML)
 @Blocking
 public class Pages {
+    @Inject
+    CheckerConfig config;
+
     @Inject
     SecurityIdentity identity;
 
@@ -78,9 +82,6 @@ public class Pages {
     @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
     String locationCookie;
 
-    @ConfigProperty(name = "checker.auth.anonymous-checks")
-    boolean anonymousChecks;
-
     /** Who is looking, as the header shows it: name, unit, and which pages the roles open. */
     @io.quarkus.qute.TemplateData
     public record Viewer(String name, String unit, boolean audits, boolean units, boolean rules, boolean ruleAuthor,
@@ -103,7 +104,7 @@ public class Pages {
     }
 
     private TemplateInstance page(Template template, String nav) {
-        return template.data("viewer", viewer()).data("nav", nav).data("anonymousChecks", anonymousChecks);
+        return template.data("viewer", viewer()).data("nav", nav).data("anonymousChecks", config.auth().anonymousChecks());
     }
 
     /** HTML is never taken from a cache without asking: a new version shows at once. */

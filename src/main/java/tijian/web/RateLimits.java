@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,6 +22,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import tijian.activity.Requester;
+import tijian.config.CheckerConfig;
 
 /**
  * Rate limits on checks and audits, per user when the caller is authenticated and per remote address otherwise
@@ -33,28 +33,16 @@ import tijian.activity.Requester;
  */
 @ApplicationScoped
 public class RateLimits {
+    @Inject
+    CheckerConfig config;
+
     /** What a call costs from: a check of one report, or an audit of many. */
     public enum Kind { CHECK, AUDIT }
 
     static final long MAX_KEYS = 100_000;
 
-    @ConfigProperty(name = "checker.rate-limit.checks-per-minute")
-    long checksPerMinute;
-
-    @ConfigProperty(name = "checker.rate-limit.anonymous-checks-per-minute")
-    long anonymousChecksPerMinute;
-
-    @ConfigProperty(name = "checker.rate-limit.audits-per-hour")
-    long auditsPerHour;
-
     /** The length of the "minute" of checks-per-minute; tests shorten it. */
-    @ConfigProperty(name = "checker.rate-limit.checks-window")
-    Duration checksWindow;
-
     /** The length of the "hour" of audits-per-hour; tests shorten it. */
-    @ConfigProperty(name = "checker.rate-limit.audits-window")
-    Duration auditsWindow;
-
     @Inject
     Requester requester;
 
@@ -64,9 +52,9 @@ public class RateLimits {
     @PostConstruct
     void init() {
         checks = Caffeine.newBuilder().maximumSize(MAX_KEYS)
-                .expireAfterAccess(checksWindow.toNanos(), TimeUnit.NANOSECONDS).build();
+                .expireAfterAccess(config.rateLimit().checksWindow().toNanos(), TimeUnit.NANOSECONDS).build();
         audits = Caffeine.newBuilder().maximumSize(MAX_KEYS)
-                .expireAfterAccess(auditsWindow.toNanos(), TimeUnit.NANOSECONDS).build();
+                .expireAfterAccess(config.rateLimit().auditsWindow().toNanos(), TimeUnit.NANOSECONDS).build();
     }
 
     @ServerRequestFilter
@@ -95,8 +83,8 @@ public class RateLimits {
     long tryTake(Kind kind, String key, boolean anonymous) {
         Bucket bucket = switch (kind) {
             case CHECK -> checks.get(key,
-                    k -> bucket(anonymous ? anonymousChecksPerMinute : checksPerMinute, checksWindow));
-            case AUDIT -> audits.get(key, k -> bucket(auditsPerHour, auditsWindow));
+                    k -> bucket(anonymous ? config.rateLimit().anonymousChecksPerMinute() : config.rateLimit().checksPerMinute(), config.rateLimit().checksWindow()));
+            case AUDIT -> audits.get(key, k -> bucket(config.rateLimit().auditsPerHour(), config.rateLimit().auditsWindow()));
         };
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,6 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import tijian.config.CheckerConfig;
 
 /**
  * Refuses what the REST layer cannot even route, at the HTTP layer and before any body is read: a Content-Type
@@ -24,11 +25,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class RequestGuard {
+    @Inject
+    CheckerConfig config;
+
     /** Room for the multipart framing around a file of the largest allowed size. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
-
-    @ConfigProperty(name = "checker.upload.max-bytes")
-    long maxBytes;
 
     @Inject
     ObjectMapper json;
@@ -64,9 +65,9 @@ public class RequestGuard {
                 rc.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
             }
             long length = contentLength(rc);
-            if (length > maxBytes + MULTIPART_OVERHEAD) {
-                refuse(rc, 413, "too-large", "文件过大，单个文件最大允许 " + maxBytes / (1024 * 1024) + " MB。",
-                        "The upload is too large; the maximum is " + maxBytes / (1024 * 1024) + " MB per file.");
+            if (length > config.upload().maxBytes() + MULTIPART_OVERHEAD) {
+                refuse(rc, 413, "too-large", "文件过大，单个文件最大允许 " + config.upload().maxBytes() / (1024 * 1024) + " MB。",
+                        "The upload is too large; the maximum is " + config.upload().maxBytes() / (1024 * 1024) + " MB per file.");
                 return;
             }
         }

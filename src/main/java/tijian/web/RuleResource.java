@@ -35,15 +35,15 @@ import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
 import tijian.ingest.SafeZip;
-import tijian.rules.Example;
-import tijian.rules.Item;
-import tijian.rules.Problem;
 import tijian.rulebook.RuleAuthoring;
 import tijian.rulebook.RuleBook;
 import tijian.rulebook.RuleRevisionRecord;
+import tijian.rulebook.RuleWatcher;
+import tijian.rules.Example;
+import tijian.rules.Item;
+import tijian.rules.Problem;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
-import tijian.rulebook.RuleWatcher;
 import tijian.security.Roles;
 
 /**

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,9 +19,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 import tijian.db.EmbeddedDatabaseResource;
 import tijian.refusal.Refusal;
@@ -28,7 +30,16 @@ import tijian.refusal.Refusal;
 /** Issue 9: one uncompressed budget per audit across all its parts, checked while inflating; content stored once. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = false)
+@TestProfile(AmplificationTest.SmallBudget.class)
 class AmplificationTest {
+    /** A budget small enough for test zips to cross it, where each alone stays within it. */
+    public static class SmallBudget implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("checker.audit.max-unzipped-bytes", "1000000");
+        }
+    }
+
     @Inject
     AuditIntake intake;
 
@@ -62,27 +73,20 @@ class AmplificationTest {
 
     @Test
     void theBudgetCoversAllPartsOfAnAudit() throws Exception {
-        AuditIntake real = ClientProxy.unwrap(intake);
-        long before = real.maxUnzippedBytes;
-        real.maxUnzippedBytes = 1_000_000;
-        try {
-            long audits0 = count("select count(*) from audit");
-            long contents0 = count("select count(*) from file_content");
-            // each zip alone is within the budget, together they are not
-            byte[] a = zip("a", 3, 200_000, 1);
-            byte[] b = zip("b", 3, 200_000, 2);
-            Refusal e = assertThrows(Refusal.class, () -> intake.submit("too much",
-                    List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("b.zip", b))));
-            assertEquals(Refusal.Kind.TOO_LARGE, e.kind());
-            assertEquals(audits0, count("select count(*) from audit"), "a refused audit leaves nothing behind");
-            assertEquals(contents0, count("select count(*) from file_content"));
-            // plain files count too
-            Refusal plain = assertThrows(Refusal.class, () -> intake.submit("too much",
-                    List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("big.txt", new byte[500_000]))));
-            assertEquals(Refusal.Kind.TOO_LARGE, plain.kind());
-        } finally {
-            real.maxUnzippedBytes = before;
-        }
+        long audits0 = count("select count(*) from audit");
+        long contents0 = count("select count(*) from file_content");
+        // each zip alone is within the budget, together they are not
+        byte[] a = zip("a", 3, 200_000, 1);
+        byte[] b = zip("b", 3, 200_000, 2);
+        Refusal e = assertThrows(Refusal.class, () -> intake.submit("too much",
+                List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("b.zip", b))));
+        assertEquals(Refusal.Kind.TOO_LARGE, e.kind());
+        assertEquals(audits0, count("select count(*) from audit"), "a refused audit leaves nothing behind");
+        assertEquals(contents0, count("select count(*) from file_content"));
+        // plain files count too
+        Refusal plain = assertThrows(Refusal.class, () -> intake.submit("too much",
+                List.of(new AuditIntake.Upload("a.zip", a), new AuditIntake.Upload("big.txt", new byte[500_000]))));
+        assertEquals(Refusal.Kind.TOO_LARGE, plain.kind());
     }
 
     @Test

@@ -9,11 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import tijian.report.Report;
+import tijian.rulebook.RuleWatcher;
 import tijian.rules.Checker;
 import tijian.rules.RuleFiles;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
-import tijian.rulebook.RuleWatcher;
 import tijian.testsupport.SampleReports;
 
 /**
