@@ -1,6 +1,5 @@
 package tijian.report;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +43,9 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     /** A 来源 value that names a body rather than a web site or a newspaper. */
     private static final Pattern BODY = Pattern.compile(
             "\\p{IsHan}{2,40}(人民政府|政府|办公厅|办公室|办事处|街道|镇|乡|局|厅|委员会|委|党工委|党委|管委会)");
-    /** A title's own date, just after it: "(2024-02-26)", "（2024年2月26日）", on the title line or the next. */
-    private static final Pattern TITLE_DATE = Pattern.compile(
-            "[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*){0,2}[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?[ \\t]*[)）]?[ \\t\\u3000]*(?:\\r?\\n|$)");
+    /** A title's own date, on its line or under it: "(2024-02-26)", "（2024年2月26日）", "2024年1月15日". */
+    private static final Pattern BARE_DATE = Pattern.compile(
+            "[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?[ \\t]*[)）]?");
     /** 《…》 citations and 〔…〕/[…] document-number brackets: their years are not the report's. */
     private static final Pattern CITED = Pattern.compile("《[^《》\\n]*》|[〔\\[［【][^〔〕\\]］】\\n]{0,12}[〕\\]］】]");
     private static final Pattern RANGE = Pattern.compile(
@@ -85,13 +84,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         Integer year = null;
         if (title != null) year = reportYear(title);
         for (int i = 0; year == null && i < opening.size(); i++) year = reportYear(opening.get(i));
-        if (year == null) {
-            for (Section s : sections) {
-                if (!s.isTopLevel()) continue;
-                year = reportYear(s.getTitle());
-                break;
-            }
-        }
+        if (year == null) year = headingsYear(sections);
 
         // publication date: page chrome only, i.e. outside the headed report text
         int reportFrom = sections.isEmpty() ? contentEnd : sections.get(0).getStart();
@@ -116,15 +109,14 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
                 publishedSpan = new Span(m.start(), m.end());
             }
         }
-        // a bare date just after the title ("…情况报告(2024-02-26)", or on the next line) is the title's date
+        // a bare date just after the title ("…情况报告(2024-02-26)", or on a line below it, past any font-size or
+        // share line) is the title's date
         if (titleSpan != null && best > 1) {
-            Matcher b = TITLE_DATE.matcher(text).region(titleSpan.getEnd(), text.length());
-            if (b.lookingAt()) {
-                LocalDate d = date(b.group(1), b.group(2), b.group(3));
-                if (d != null) {
-                    published = d;
-                    publishedSpan = new Span(b.start(1), b.end(3));
-                }
+            Matcher b = dateUnderTitle(text, titleSpan.getEnd());
+            LocalDate d = b == null ? null : date(b.group(1), b.group(2), b.group(3));
+            if (d != null) {
+                published = d;
+                publishedSpan = new Span(b.start(1), b.end(3));
             }
         }
 
@@ -146,7 +138,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
             if (a.matches()) {
                 d = date(a.group(1), a.group(2), a.group(3));
             } else if (c.matches()) {
-                d = chineseDate(c.group(1), c.group(2), c.group(3));
+                d = date(c.group(1), c.group(2), c.group(3));
             }
             if (d != null) {
                 signed = d;
@@ -159,6 +151,43 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
             unit = unitOf(issuer);
         }
         return new Meta(title, titleSpan, issuer, unit, year, published, publishedSpan, signed);
+    }
+
+    /**
+     * The year the headings name: the first top-level heading with a year, less one when that heading is the plan
+     * standing after the shortcomings ("三、2025年工作打算" in an untitled report of 2024).
+     */
+    private static Integer headingsYear(List<Section> sections) {
+        boolean afterShortcomings = false;
+        for (Section s : sections) {
+            if (!s.isTopLevel()) continue;
+            Integer y = reportYear(s.getTitle());
+            if (y != null) {
+                boolean plan = s.getParts().contains(Part.NEXT_YEAR_PLAN) && !s.getParts().contains(Part.MEASURES_RESULTS);
+                return afterShortcomings && plan ? y - 1 : y;
+            }
+            afterShortcomings |= s.getParts().contains(Part.SHORTCOMINGS);
+        }
+        return null;
+    }
+
+    /**
+     * The line holding only a date just after the title (the rest of the title line, or one of the next three
+     * lines, past blank lines and page chrome), matched; null when the report begins before one.
+     */
+    private static Matcher dateUnderTitle(String text, int titleEnd) {
+        int seen = 0;
+        for (Layout.Line l : Layout.lines(text)) {
+            Deadline.check();
+            if (l.end() < titleEnd) continue;
+            Layout.Line t = Layout.trim(text, new Layout.Line(Math.max(l.start(), titleEnd), l.end()));
+            if (t.start() >= t.end()) continue;
+            String s = t.of(text);
+            Matcher m = BARE_DATE.matcher(text).region(t.start(), t.end());
+            if (t.end() - t.start() <= 40 && m.matches()) return m;
+            if (++seen > 3 || !PageChrome.isChrome(s)) return null;
+        }
+        return null;
     }
 
     private static Integer firstYear(String s) {
@@ -255,20 +284,6 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     }
 
     private static LocalDate date(String y, String m, String d) {
-        try {
-            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate chineseDate(String y, String m, String d) {
-        StringBuilder year = new StringBuilder();
-        for (char c : y.toCharArray()) year.append("〇○零".indexOf(c) >= 0 ? 0 : "一二三四五六七八九".indexOf(c) + 1);
-        try {
-            return LocalDate.of(Integer.parseInt(year.toString()), HeadingParser.chineseNumber(m), HeadingParser.chineseNumber(d));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
-        }
+        return ChineseNumerals.date(y, m, d);
     }
 }
