@@ -27,6 +27,7 @@ import io.quarkus.runtime.StartupEvent;
 import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
 import tijian.refusal.Refusal;
+import tijian.report.UnitNames;
 import tijian.rules.RuleBook;
 
 /**
