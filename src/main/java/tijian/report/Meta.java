@@ -57,13 +57,6 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     private static final Pattern OPENING_XIANJIANG = Pattern.compile("现将(\\p{IsHan}{2,40}?)(?:关于)?(?:19|20)\\d\\d\\s*年");
     private static final Pattern SIGNED = Pattern.compile("((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern SIGNED_CN = Pattern.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日");
-    private static final Pattern SUFFIX = Pattern.compile("(人民政府|办事处|党工委|党委|政府)$");
-    private static final Pattern PLACE_PREFIX = Pattern.compile("^(?:.{1,8}?省|.{1,6}?自治区|.{1,6}?市|.{1,8}?自治县|.{1,6}?县|.{1,6}?区|人民政府|政府)");
-    private static final Pattern GOVERNMENT = Pattern.compile("(人民政府|政府|办事处)$");
-    /** A place below a province or municipality at the start of a name (not 城市管理局, 社区…, 园区…). */
-    private static final Pattern SMALLER_PLACE = Pattern.compile(
-            "^\\p{IsHan}{1,10}?(?<![社园景小片城校])(?:自治州|自治县|地区|新区|市|区|县|州|盟|旗)");
-    private static final Pattern CITY_PREFIX = Pattern.compile("^(?:重庆市|北京市|上海市|天津市|.{1,8}?省)");
 
     static Meta extract(String text, List<Section> sections) {
         Layout.Title t = Layout.findTitle(text);
@@ -78,7 +71,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         String issuer = t == null ? null : t.issuer();
         if (issuer == null) issuer = publisher(text);
         if (issuer == null) issuer = openingIssuer(opening);
-        String unit = unitOf(issuer);
+        String unit = UnitNames.unitOf(issuer);
 
         // year: title, then opening sentence, then headings; never a citation's or a document number's
         Integer year = null;
@@ -148,7 +141,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         }
         if (issuer == null && signer != null) {
             issuer = signer;
-            unit = unitOf(issuer);
+            unit = UnitNames.unitOf(issuer);
         }
         return new Meta(title, titleSpan, issuer, unit, year, published, publishedSpan, signed);
     }
@@ -240,47 +233,6 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
             if (b.find()) return b.group(1);
         }
         return null;
-    }
-
-    /** "重庆市綦江区关坝镇人民政府" → "关坝镇"; "沙坪坝街道党工委、沙坪坝街道办事处" → "沙坪坝街道"; "重庆市沙坪坝区司法局" → "沙坪坝区司法局". */
-    static String unitOf(String issuer) {
-        if (issuer == null || issuer.isBlank()) return null;
-        // 和/及/与 join co-issuers only right after a body's name ("XX镇党委和XX镇人民政府"); elsewhere they are part of
-        // a place name (人和街道, 和平镇). A party committee may run straight into the government ("中共浚县县委浚县人民政府").
-        String[] issuers = issuer.split("[、，,/\\s]+|(?<=党委|党工委|工委|政府|办事处|委员会)[和及与]"
-                + "|(?<=党委|党工委|工委|县委|市委|区委|州委|旗委|省委)(?=\\p{IsHan}{2,30}(?:人民政府|政府|办事处)$)");
-        // a joint party-and-government report is the place's: take the government, not the party committee
-        String u = issuers[0].strip();
-        for (String i : issuers) {
-            if (GOVERNMENT.matcher(i.strip()).find()) {
-                u = i.strip();
-                break;
-            }
-        }
-        if (u.startsWith("中共") && u.length() > 4) u = u.substring(2);
-        String before;
-        do {
-            before = u;
-            Matcher s = SUFFIX.matcher(u);
-            if (s.find() && s.start() >= 2) u = u.substring(0, s.start());
-        } while (!u.equals(before));
-        if (u.matches(".*(街道|镇|乡)")) {
-            do {
-                before = u;
-                Matcher p = PLACE_PREFIX.matcher(u);
-                if (p.find() && u.length() - p.end() >= 2 && u.substring(p.end()).matches(".+(街道|镇|乡)")) {
-                    u = u.substring(p.end());
-                }
-            } while (!u.equals(before));
-        } else {
-            // the province or municipality goes only when a smaller place follows (重庆市沙坪坝区司法局 → 沙坪坝区司法局);
-            // its own departments keep it (江苏省司法厅, 上海市司法局, 广东省市场监督管理局)
-            Matcher p = CITY_PREFIX.matcher(u);
-            if (p.find() && u.length() - p.end() >= 2 && SMALLER_PLACE.matcher(u.substring(p.end())).find()) {
-                u = u.substring(p.end());
-            }
-        }
-        return u;
     }
 
     private static LocalDate date(String y, String m, String d) {
