@@ -39,7 +39,7 @@ final class Layout {
     private static final Pattern TITLE_TAIL = Pattern.compile(
             "[ \\t\\u3000]*(?:[(（][ \\t]*(?:19|20)\\d\\d[ \\t]*(?:[-/.．]|年)[ \\t]*\\d{1,2}[ \\t]*(?:[-/.．]|月)[ \\t]*\\d{1,2}[ \\t]*日?[ \\t]*[)）]"
                     + "|[ \\t\\u3000]+(?:19|20)\\d\\d[-/.．]\\d{1,2}[-/.．]\\d{1,2}"
-                    + "|[ \\t\\u3000]+(?:来源|发布时间|发布日期|更新时间|时间|日期)[ \\t\\u3000]*[:：].*)[ \\t\\u3000]*$");
+                    + "|[ \\t\\u3000]+(?:" + PageChrome.SOURCE_LABELS + "|" + PageChrome.DATE_LABEL + ")[ \\t\\u3000]*[:：].*)[ \\t\\u3000]*$");
     /** A title's first line when it is broken before its end: "…乡人民政府关于2023年度" / "法治政府建设工作的报告". */
     private static final Pattern TITLE_HEAD = Pattern.compile("关于|(?:19|20)\\d\\d[ \\t]*年度?$|法治|依法行政");
 

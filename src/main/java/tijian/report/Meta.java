@@ -36,10 +36,11 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
 
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d\\d)\\s*年");
     private static final Pattern PUBLISHED = Pattern.compile(
-            "(?<!\\p{IsHan})(发布日期|发布时间|更新时间|成文日期|印发日期|生成日期|日期|时间)[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*"
+            "(?<!\\p{IsHan})(" + PageChrome.DATE_LABEL + ")[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*"
                     + "(\\d{4})[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})(?![0-9])(?:[ \\t]*日)?");
     private static final Pattern PUBLISHER = Pattern.compile(
-            "(?<!\\p{IsHan})(发布机构|发文机关|来源|信息来源|文章来源)[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*([^\\s\\[【]+)");
+            "(?<!\\p{IsHan})(" + PageChrome.ISSUER_LABELS + "|" + PageChrome.SOURCE_LABELS
+                    + ")[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*([^\\s\\[【]+)");
     /** A 来源 value that names a body rather than a web site or a newspaper. */
     private static final Pattern BODY = Pattern.compile(
             "\\p{IsHan}{2,40}(人民政府|政府|办公厅|办公室|办事处|街道|镇|乡|局|厅|委员会|委|党工委|党委|管委会)");
@@ -88,13 +89,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         while (m.find()) {
             Deadline.check();
             if (m.start() >= reportFrom && m.start() < contentEnd) continue;
-            int rank = switch (m.group(1)) {
-                case "发布日期", "发布时间" -> 0;
-                case "日期", "时间" -> 1;
-                case "更新时间" -> 2;
-                case "成文日期", "印发日期" -> 3;
-                default -> 4;
-            };
+            int rank = PageChrome.dateRank(m.group(1));
             LocalDate d = date(m.group(2), m.group(3), m.group(4));
             if (d != null && rank < best) {
                 best = rank;
@@ -218,7 +213,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         while (m.find()) {
             Deadline.check();
             String v = m.group(2);
-            if (m.group(1).equals("发布机构") || m.group(1).equals("发文机关")) return v;
+            if (m.group(1).matches(PageChrome.ISSUER_LABELS)) return v;
             if (source == null && BODY.matcher(v).matches()) source = v;
         }
         return source;

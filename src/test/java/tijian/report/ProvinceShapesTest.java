@@ -208,6 +208,29 @@ class ProvinceShapesTest {
         assertTrue(r.getSections().stream().noneMatch(x -> r.quote(x).contains("版权所有") || r.body(x).contains("扫一扫")));
     }
 
+    // ---- metadata labels (item 6): each gives the publication date, the surer label winning
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"发布日期：2025-03-20", "发布时间: 2025-03-20 09:30",
+            "公开日期：2025年3月20日", "时间：2025-03-20", "日期:2025-03-20", "更新时间：2025-03-20 16:00",
+            "[ 发布时间 ] 2025-03-20", "发文日期：2025-03-20", "2025-03-20"})
+    void eachDateLabelGivesThePublicationDate(String line) {
+        Shape s = SHAPES.get(2);
+        String text = s.text().replace("发布日期：2025-03-12", line);
+        Report r = Fixtures.parse(text);
+        assertEquals(d(2025, 3, 20), r.getPublishedOn(), text);
+        assertEquals(s.title(), r.getTitle());
+        assertEquals(s.unit(), r.getUnit());
+    }
+
+    @Test
+    void theSurerLabelWins() {
+        assertEquals(d(2025, 3, 20), Fixtures.parse("更新时间：2025-04-01\n发布时间：2025-03-20\n" + SHAPES.get(0).text()
+                .replace("时间：2023-03-28  来源：四川省人民政府办公厅\n", "")).getPublishedOn());
+        assertEquals(d(2025, 3, 20), Fixtures.parse("成文日期：2025-03-01 公开日期：2025-03-20\n" + SHAPES.get(0).text()
+                .replace("时间：2023-03-28  来源：四川省人民政府办公厅\n", "")).getPublishedOn());
+    }
+
     // ---- sub-headings tagged with the parts they name (item 6)
 
     @Test
