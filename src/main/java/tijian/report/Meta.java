@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 record Meta(String title, Span titleSpan, String issuer, String unit, Integer year,
             LocalDate publishedOn, Span publishedOnSpan, LocalDate signedOn) {
 
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d\\d)\\s*年");
+    /** A year in Arabic digits (2023年) or in Chinese ones (二〇二三年度), as the titles of some reports write it. */
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![0-9])((?:19|20)\\d\\d)\\s*年|(?<![〇○零一二三四五六七八九十])((?:一九|二〇|二○|二零)[〇○零一二三四五六七八九]{2})\\s*年");
     private static final Pattern PUBLISHED = Pattern.compile(
             "(?<!\\p{IsHan})(" + PageChrome.DATE_LABEL + ")[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*"
                     + "(\\d{4})[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})(?![0-9])(?:[ \\t]*日)?");
@@ -51,9 +53,12 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     private static final Pattern CITED = Pattern.compile("《[^《》\\n]*》|[〔\\[［【][^〔〕\\]］】\\n]{0,12}[〕\\]］】]");
     private static final Pattern RANGE = Pattern.compile(
             "(?<![0-9])(?:19|20)\\d\\d\\s*(?:年度|年)?\\s*[—–\\-－~～至到]{1,2}\\s*(?:19|20)\\d\\d(?:年度|年)?");
-    /** The opening names the place after its year: "2024年，郎溪县坚持…" (not 我镇, 全县, 本局). */
+    /**
+     * The opening names the place after its year, perhaps after whose leadership it worked under: "2024年，郎溪县坚持…",
+     * "2023年，在市委、市政府的坚强领导下，某某区…" (not 我镇, 全县, 本局).
+     */
     private static final Pattern OPENING_PLACE = Pattern.compile(
-            "^(?:19|20)\\d\\d\\s*年度?(?:以来)?\\s*[,，]?\\s*((?:中共)?(?:[\\p{IsHan}&&[^的在和与及是为以了我本全各这该市区县镇乡]]{1,12}?"
+            "^(?:19|20)\\d\\d\\s*年度?(?:以来)?\\s*[,，]?\\s*(?:在[^，,。]{2,40}?下\\s*[,，]\\s*)?((?:中共)?(?:[\\p{IsHan}&&[^的在和与及是为以了我本全各这该市区县镇乡]]{1,12}?"
                     + "(?:自治县|自治州|自治区|街道|省|市|区|县|旗|乡|镇))+(?:人民政府|政府|办事处)?)");
     private static final Pattern OPENING_XIANJIANG = Pattern.compile("现将(\\p{IsHan}{2,40}?)(?:关于)?(?:19|20)\\d\\d\\s*年");
     private static final Pattern SIGNED = Pattern.compile("((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
@@ -180,7 +185,8 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
 
     private static Integer firstYear(String s) {
         Matcher m = YEAR.matcher(s);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        if (!m.find()) return null;
+        return m.group(1) != null ? Integer.valueOf(m.group(1)) : ChineseNumerals.whole(m.group(2).replace('○', '〇'));
     }
 
     /** The first year of s outside 《》 citations, 〔〕/[] document-number brackets and year ranges (2021—2025年). */

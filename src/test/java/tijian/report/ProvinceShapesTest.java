@@ -124,6 +124,29 @@ class ProvinceShapesTest {
                             + "上海市司法局\n2025年2月10日\n",
                     // signed early in 2025 with a plan for 2025: the report is of 2024
                     null, "上海市司法局", 2024, null, List.of("1", "2", "4")),
+            // more title shapes met in reports of other provinces: 工作总结, the unit on the line above a title without
+            // 关于, 关于报送… (a verb, not a unit, after 关于), a year in Chinese numerals
+            new Shape("street, title ending in 工作总结",
+                    "宝山区吴淞街道办事处2023年度法治政府建设工作总结\n"
+                            + "一、2023年度工作情况\n正文。\n二、存在的问题\n正文。\n三、2024年工作打算\n正文。\n",
+                    "宝山区吴淞街道办事处2023年度法治政府建设工作总结", "吴淞街道", 2023, null, List.of("1", "2", "4")),
+            new Shape("unit on the line above a title without 关于",
+                    "罗山县人民政府\n2023年度法治政府建设情况报告\n"
+                            + "一、主要举措和成效\n正文。\n二、存在的不足和原因\n正文。\n",
+                    "罗山县人民政府2023年度法治政府建设情况报告", "罗山县", 2023, null, List.of("1", "2")),
+            new Shape("关于报送…, the unit from the signature",
+                    "关于报送2023年度法治政府建设情况的报告\n2023年，市水务局坚持依法行政。\n"
+                            + "一、主要举措和成效\n正文。\n二、存在的不足\n正文。\n三、2024年工作计划\n正文。\n"
+                            + "洛阳市水务局\n2024年1月20日\n",
+                    "关于报送2023年度法治政府建设情况的报告", "洛阳市水务局", 2023, null, List.of("1", "2", "4")),
+            new Shape("year in Chinese numerals",
+                    "光山县人民政府关于二〇二三年度法治政府建设情况的报告\n"
+                            + "一、主要举措和成效\n正文。\n二、存在的不足\n正文。\n三、二〇二四年工作安排\n正文。\n",
+                    "光山县人民政府关于二〇二三年度法治政府建设情况的报告", "光山县", 2023, null, List.of("1", "2", "4")),
+            new Shape("untitled, the place after whose leadership",
+                    "2023年，在市委、市政府的坚强领导下，新县坚持依法行政。\n"
+                            + "一、主要举措和成效\n正文。\n二、存在的不足\n正文。\n",
+                    null, "新县", 2023, null, List.of("1", "2")),
             // 5: 2024年主要工作 / 2024年度工作情况 in a 2024 report is part 1; the next year with plan words is part 4
             new Shape("report-year work is part 1, next year's is the plan",
                     "某某市司法局关于2024年度法治政府建设情况的报告\n"
