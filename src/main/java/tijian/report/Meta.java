@@ -46,9 +46,9 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
     /** A 来源 value that names a body rather than a web site or a newspaper. */
     private static final Pattern BODY = Pattern.compile(
             "\\p{IsHan}{2,40}(人民政府|政府|办公厅|办公室|办事处|街道|镇|乡|局|厅|委员会|委|党工委|党委|管委会)");
-    /** A title's own date, on its line or under it: "(2024-02-26)", "（2024年2月26日）", "2024年1月15日". */
+    /** A title's own date, on its line or under it: "(2024-02-26)", "（2024年2月26日）", "2024-02-01 08:30:00". */
     private static final Pattern BARE_DATE = Pattern.compile(
-            "[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?[ \\t]*[)）]?");
+            "[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?(?:[ \\t]+\\d{1,2}:\\d\\d(?::\\d\\d)?)?[ \\t]*[)）]?");
     /** 《…》 citations and 〔…〕/[…] document-number brackets: their years are not the report's. */
     private static final Pattern CITED = Pattern.compile("《[^《》\\n]*》|[〔\\[［【][^〔〕\\]］】\\n]{0,12}[〕\\]］】]");
     private static final Pattern RANGE = Pattern.compile(

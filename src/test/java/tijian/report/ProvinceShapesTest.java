@@ -236,7 +236,7 @@ class ProvinceShapesTest {
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"发布日期：2025-03-20", "发布时间: 2025-03-20 09:30",
             "公开日期：2025年3月20日", "时间：2025-03-20", "日期:2025-03-20", "更新时间：2025-03-20 16:00",
-            "[ 发布时间 ] 2025-03-20", "发文日期：2025-03-20", "2025-03-20"})
+            "[ 发布时间 ] 2025-03-20", "发文日期：2025-03-20", "2025-03-20", "2025-03-20 08:30:00", "（2025年3月20日）"})
     void eachDateLabelGivesThePublicationDate(String line) {
         Shape s = SHAPES.get(2);
         String text = s.text().replace("发布日期：2025-03-12", line);
