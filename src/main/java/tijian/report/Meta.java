@@ -11,22 +11,23 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>title: the standalone title line nearest the body ("名称:" lines of the page are used only when there is no
- *   standalone one); page chrome ({@link PageChrome}) is never a title. In the two-line form, where the unit stands
- *   alone on the line before the 关于 line, the title is unit + 关于 line (joined without the line break) and
- *   titleSpan covers both lines, from the unit's first character to the 关于 line's last; a title broken after
- *   关于…年度 is joined the same way. A trailing date or 来源 fragment is not part of the title.</li>
+ *   standalone one); page chrome ({@link PageChrome}) is never a title. When the title names no unit (or starts with
+ *   关于) and the unit stands alone on the line before it, the title is unit + title line (joined without the line
+ *   break) and titleSpan covers both lines; a title broken after 关于…年度 is joined the same way. A trailing date or
+ *   来源 fragment is not part of the title.</li>
  *   <li>issuer: the words before 关于 (or before the year, or between the year and 法治…, or between 关于 and the
- *   year) in the title, or the unit line; else the page's 发布机构/发文机关, else a 来源 naming a body; else the
- *   opening sentence ("2024年，郎溪县…", "现将…人民政府2023年…报告如下"); else the line above the signature date.</li>
- *   <li>unit: the issuer's government (of a joint party-and-government report, the place, not the 县委), without
- *   人民政府/办事处/党工委/党委 and, for 街道/镇/乡, without the province, city and district before it; for others
- *   the leading 重庆市/北京市/上海市/天津市/…省 only when a smaller place follows it (沙坪坝区司法局, but 江苏省司法厅
- *   and 上海市司法局 keep their region).</li>
+ *   year, unless a verb such as 报送 stands there) in the title, or the unit line; else the page's 发布机构/发文机关,
+ *   else a 来源 naming a body; else the opening sentence ("2024年，郎溪县…", "2023年，在…领导下，新县…",
+ *   "现将…人民政府2023年…报告如下"); else the line above the signature date.</li>
+ *   <li>unit: the issuer read by {@link UnitNames#unitOf} (the place of a joint party-and-government report;
+ *   departments keep their province or municipality).</li>
  *   <li>year: from the title, else the opening (between title and first heading, chrome left out), else the first
- *   heading; never a year inside 《》, a 〔〕 document number or a year range.</li>
- *   <li>publishedOn: from 发布日期/发布时间, else 日期/时间 or a bare date just after the title, else 更新时间, else
- *   成文日期/印发日期, else 生成日期 in the page chrome (outside the headed report text); publishedOnSpan covers the
- *   label and the date ("发布日期:2026-01-28"), or the bare date.</li>
+ *   top-level heading with a year (less one when it is the plan after the shortcomings); Arabic or Chinese digits
+ *   (二〇二三年); never a year inside 《》, a 〔〕 document number or a year range.</li>
+ *   <li>publishedOn: by the rank of its label ({@link PageChrome#dateRank}: 发布日期/发布时间 first, then 日期/时间
+ *   or a bare date just under the title, past chrome lines, then 更新时间, then 成文日期/印发日期, then 生成日期), in the
+ *   page chrome only (outside the headed report text); publishedOnSpan covers the label and the date
+ *   ("发布日期:2026-01-28"), or the bare date.</li>
  *   <li>signedOn: the last line after the last top-level heading that holds only a date (2026年1月20日,
  *   二〇二六年一月二十日).</li>
  * </ul>
