@@ -28,7 +28,7 @@ import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
 import tijian.refusal.Refusal;
 import tijian.report.UnitNames;
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleBook;
 
 /**
  * The bounded pool that works the queue: {@code checker.audit.workers} threads, each claiming one file at a time
