@@ -300,24 +300,6 @@ class ProvinceOpeningsTest {
         assertEquals("关坝镇", UnitNames.normalise("重庆市綦江区关坝镇人民政府"));
     }
 
-    /** Any one chrome line above a sample reproduced the issue; the samples must read the same with it. */
-    @ParameterizedTest
-    @ValueSource(strings = {"Copyright © 2025 某某区人民政府 版权所有", "某公网安备 50010602500861号", "【字体:大 中 小", "浏览次数：321"})
-    void samplesReadTheSameUnderAChromeLine(String chrome) {
-        for (String name : SampleReports.ALL) {
-            Report plain = parse(SampleReports.text(name));
-            Report r = parse(chrome + "\n" + SampleReports.text(name));
-            assertEquals(plain.getTitle(), r.getTitle(), name);
-            assertEquals(plain.getUnit(), r.getUnit(), name);
-            assertEquals(plain.getYear(), r.getYear(), name);
-            assertEquals(plain.getPublishedOn(), r.getPublishedOn(), name);
-            assertEquals(Fixtures.top(plain).stream().map(Section::getTitle).toList(),
-                    Fixtures.top(r).stream().map(Section::getTitle).toList(), name);
-            assertEquals(Fixtures.top(plain).stream().map(Section::getParts).toList(),
-                    Fixtures.top(r).stream().map(Section::getParts).toList(), name);
-        }
-    }
-
     /** Issue 13, item 6: a miscited period is advised to become the nearest canonical edition. */
     @Test
     void miscitedPeriodIsAdvisedTheNearestEdition() {
