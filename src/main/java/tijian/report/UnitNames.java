@@ -25,7 +25,8 @@ public final class UnitNames {
      * Places below a province, as a name's ending: 綦江区, 浚县, 郑州市, 万盛经济技术开发区, 石柱土家族自治县. A 社区, 园区, 景区,
      * 小区, 片区, 城区 or 校区 is no place of its own (城市管理局 neither).
      */
-    private static final String COUNTY = "(?<![社园景小片城校])(?:经济技术开发区|开发区|新区|自治州|自治县|地区|市|区|县|州|盟|旗)";
+    private static final String COUNTY_WORDS = "经济技术开发区|开发区|新区|自治州|自治县|地区|市|区|县";
+    private static final String COUNTY = "(?<![社园景小片城校])(?:" + COUNTY_WORDS + "|州|盟|旗)";
     /** Places of the lowest level; a unit named so is itself a place and keeps no region before it. */
     private static final String TOWN = "(?:街道|镇|乡)";
     /** A government's names for itself; of a joint party-and-government report, the government names the unit. */
@@ -39,9 +40,12 @@ public final class UnitNames {
     private static final Pattern IS_GOVERNMENT = Pattern.compile("(?:" + GOVERNMENT + ")$");
     private static final Pattern LEADING_PROVINCE = Pattern.compile("^(?:" + PROVINCE + ")");
     private static final Pattern SMALLER_PLACE = Pattern.compile("^\\p{IsHan}{1,10}?" + COUNTY);
-    /** Any one place or body before a 街道/镇/乡: 某某省, 某某市, 綦江区, 人民政府. */
+    /**
+     * Any one place or body before a 街道/镇/乡: 某某省, 某某市, 綦江区, 人民政府. Not a bare 州, 盟 or 旗: in a town's own
+     * name they are words (渝州路街道, 红旗路街道), and a town keeps its whole name.
+     */
     private static final Pattern PLACE_BEFORE_TOWN = Pattern.compile(
-            "^(?:" + PROVINCE + "|\\p{IsHan}{1,8}?" + COUNTY + "|" + GOVERNMENT + ")");
+            "^(?:" + PROVINCE + "|\\p{IsHan}{1,8}?(?<![社园景小片城校])(?:" + COUNTY_WORDS + ")|" + GOVERNMENT + ")");
     private static final Pattern IS_TOWN = Pattern.compile(".+" + TOWN);
     /** One county-level place before a department (the history key leaves it out: 沙坪坝区司法局 → 司法局). */
     private static final Pattern DISTRICT_BEFORE_UNIT = Pattern.compile(
