@@ -86,10 +86,13 @@ public class UnitHistory {
     }
 
     public Optional<History> history(String name) {
-        String key = UnitNames.normalise(name);
-        if (key == null) {
+        // a department's earlier audits may be keyed without its province (江苏省司法厅 was 司法厅): both are its own
+        List<String> keys = UnitNames.keys(name);
+        if (keys.isEmpty()) {
             return Optional.empty();
         }
+        String key = keys.get(0);
+        String former = keys.get(keys.size() - 1);
         return db.read(c -> {
             List<Year> years = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -97,8 +100,8 @@ public class UnitHistory {
             try (PreparedStatement ps = Db.prepare(c, """
                     select distinct on (f.year) f.year, r.score, r.grade, r.id, a.id, a.name, f.path, r.checked_at, r.unit
                       from audit_file f join report_check r on r.id = f.check_id join audit a on a.id = f.audit_id
-                     where f.state = 'done' and f.unit_key = ?
-                     order by f.year nulls first, r.checked_at desc""", key);
+                     where f.state = 'done' and f.unit_key in (?, ?)
+                     order by f.year nulls first, r.checked_at desc""", key, former);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Integer year = rs.getInt(1);
@@ -117,7 +120,7 @@ public class UnitHistory {
             }
             try (PreparedStatement ps = Db.prepare(c, """
                     select distinct r.unit from audit_file f join report_check r on r.id = f.check_id
-                     where f.state = 'done' and f.unit_key = ? and r.unit is not null order by r.unit""", key);
+                     where f.state = 'done' and f.unit_key in (?, ?) and r.unit is not null order by r.unit""", key, former);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));

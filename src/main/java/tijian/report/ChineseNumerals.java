@@ -1,8 +1,12 @@
 package tijian.report;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
 /**
  * Reads numbers written with Chinese numerals, Arabic digits or a mix of both: 两, 十二, 二十五, 一百零五, 五万,
- * 3.5万, 1.2亿, 5万, 一万五 (15000), 二〇二五 (digit by digit). Plain Java, no state.
+ * 3.5万, 1.2亿, 5万, 一万五 (15000), 二〇二五 (digit by digit); and dates written with them (2026年1月20日,
+ * 二〇二六年一月二十日). The one reader of Chinese numerals in the service. Plain Java, no state.
  */
 public final class ChineseNumerals {
     private ChineseNumerals() {}
@@ -134,5 +138,27 @@ public final class ChineseNumerals {
             tail = (!zeroSeen && lastMult >= 100) ? pending * (lastMult / 10.0) : pending;
         }
         return total + wan + current + tail;
+    }
+
+    /** The whole number {@code s} stands for (十二, 二十三, 二〇二六, 12), or null when it is no whole number. */
+    public static Integer whole(String s) {
+        Double v = parse(s);
+        return v == null || v != Math.rint(v) || v > Integer.MAX_VALUE ? null : v.intValue();
+    }
+
+    /**
+     * The date of a year, month and day each written in Arabic digits or Chinese numerals ("2026", "1", "20" or
+     * "二〇二六", "一", "二十"); a year's ○ (a circle typed for 〇) counts as 〇. Null when there is no such date.
+     */
+    public static LocalDate date(String year, String month, String day) {
+        Integer y = whole(year.replace('○', '〇'));
+        Integer m = whole(month);
+        Integer d = whole(day);
+        if (y == null || m == null || d == null) return null;
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -137,13 +137,15 @@ final class HeadingParser {
             List<String> defects = new ArrayList<>();
             if (!m.group(4).isEmpty()) defects.add("extra-punctuation");
             if ((m.group(1).charAt(0) == '（') != (m.group(3).charAt(0) == '）')) defects.add("mixed-width");
-            int number = style == HeadingStyle.PAREN_CHINESE ? chineseNumber(m.group(2)) : arabicNumber(m.group(2));
+            Integer number = ChineseNumerals.whole(m.group(2));
+            if (number == null) return null;
             return new Mark(style, p, m.end(), number, defects, le);
         }
         if (CN_DIGITS.indexOf(c) >= 0) {
             Matcher m = CHINESE.matcher(text).region(p, le);
             if (m.lookingAt()) {
-                int number = chineseNumber(m.group(1));
+                Integer number = ChineseNumerals.whole(m.group(1));
+                if (number == null) return null;
                 boolean placed = b == Boundary.LINE || (b == Boundary.SENTENCE && number == lastChinese + 1);
                 int ts = skipSpaces(text, m.end(), le);
                 if (placed && ts < le && titleStartOk(text.charAt(ts), true)) {
@@ -157,7 +159,8 @@ final class HeadingParser {
             }
             m = INLINE.matcher(text).region(p, le);
             if (m.lookingAt()) {
-                int number = chineseNumber(m.group(1));
+                Integer number = ChineseNumerals.whole(m.group(1));
+                if (number == null) return null;
                 boolean placed = b != Boundary.NONE
                         || (number > 1 && lastInline != null && lastInline.number() == number - 1
                             && (p == 0 || CN_DIGITS.indexOf(text.charAt(p - 1)) < 0));
@@ -177,7 +180,7 @@ final class HeadingParser {
             String sep = m.group(2);
             if (sep.length() > 1) defects.add("extra-punctuation");
             else if (sep.equals("、")) defects.add("wrong-separator");
-            return new Mark(HeadingStyle.ARABIC, p, m.end(), arabicNumber(m.group(1)), defects, le);
+            return new Mark(HeadingStyle.ARABIC, p, m.end(), ChineseNumerals.whole(m.group(1)), defects, le);
         }
         return null;
     }
@@ -349,24 +352,5 @@ final class HeadingParser {
 
     private static boolean isDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
-    }
-
-    static int arabicNumber(String s) {
-        int v = 0;
-        for (char c : s.toCharArray()) v = v * 10 + Character.getNumericValue(c);
-        return v;
-    }
-
-    /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23. */
-    static int chineseNumber(String s) {
-        int ten = s.indexOf('十');
-        if (ten < 0) {
-            int v = 0;
-            for (char c : s.toCharArray()) v = v * 10 + CN_DIGITS.indexOf(c) + 1;
-            return v;
-        }
-        int tens = ten == 0 ? 1 : CN_DIGITS.indexOf(s.charAt(ten - 1)) + 1;
-        int ones = ten + 1 < s.length() ? CN_DIGITS.indexOf(s.charAt(ten + 1)) + 1 : 0;
-        return tens * 10 + ones;
     }
 }

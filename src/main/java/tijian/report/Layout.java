@@ -33,13 +33,14 @@ final class Layout {
     private static final Pattern NOT_A_TITLE = Pattern.compile("^(?:[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}是)|推进|加强|坚持");
     private static final Pattern YEAR_FIRST_ISSUER = Pattern.compile(
             "^(?:19|20)\\d\\d\\s*年度?\\s*(\\p{IsHan}{2,30}?)(?:关于)?(?:推进)?(?:法治政府|法治建设|依法行政|法治)");
-    private static final Pattern GUANYU_ISSUER = Pattern.compile("^关于(\\p{IsHan}{2,40}?)(?:19|20)\\d\\d\\s*年");
+    /** 关于福州市2022年…; not 关于报送/上报/印发2022年…, where a verb stands after 关于. */
+    private static final Pattern GUANYU_ISSUER = Pattern.compile("^关于(?!报送|上报|呈报|提交|印发|报告|公布|公开)(\\p{IsHan}{2,40}?)(?:19|20)\\d\\d\\s*年");
     private static final Pattern ISSUER_BEFORE_YEAR = Pattern.compile("^(.{2,60}?)(?:关于)?(?:19|20)\\d\\d\\s*年");
     /** A trailing date or 来源/时间 fragment on the title line: "…情况报告(2024-02-26)", "…报告 来源：某某局". */
     private static final Pattern TITLE_TAIL = Pattern.compile(
             "[ \\t\\u3000]*(?:[(（][ \\t]*(?:19|20)\\d\\d[ \\t]*(?:[-/.．]|年)[ \\t]*\\d{1,2}[ \\t]*(?:[-/.．]|月)[ \\t]*\\d{1,2}[ \\t]*日?[ \\t]*[)）]"
                     + "|[ \\t\\u3000]+(?:19|20)\\d\\d[-/.．]\\d{1,2}[-/.．]\\d{1,2}"
-                    + "|[ \\t\\u3000]+(?:来源|发布时间|发布日期|更新时间|时间|日期)[ \\t\\u3000]*[:：].*)[ \\t\\u3000]*$");
+                    + "|[ \\t\\u3000]+(?:" + PageChrome.SOURCE_LABELS + "|" + PageChrome.DATE_LABEL + ")[ \\t\\u3000]*[:：].*)[ \\t\\u3000]*$");
     /** A title's first line when it is broken before its end: "…乡人民政府关于2023年度" / "法治政府建设工作的报告". */
     private static final Pattern TITLE_HEAD = Pattern.compile("关于|(?:19|20)\\d\\d[ \\t]*年度?$|法治|依法行政");
 
@@ -159,7 +160,7 @@ final class Layout {
     }
 
     private static Title withUnitLine(String text, List<Line> lines, int i, Line t, String s, Line whole) {
-        if (s.startsWith("关于")) {
+        if (s.startsWith("关于") || issuerIn(s) == null) {
             int p = previousNonBlank(text, lines, i - 1, 2);
             if (p >= 0) {
                 Line u = trim(text, lines.get(p));
@@ -207,11 +208,12 @@ final class Layout {
 
     /**
      * A title line: names 法治 or 依法行政, no sentence punctuation, not too long, and ends in 报告, or in 情况
-     * (工作情况, 建设情况) when it names 法治政府建设 or 依法行政 and is no numbered heading.
+     * (工作情况, 建设情况) or 工作总结 when it names 法治政府建设 or 依法行政 and is no numbered heading.
      */
     static boolean titleLike(String s) {
         boolean ending = s.endsWith("报告")
-                || s.endsWith("情况") && (s.contains("法治政府建设") || s.contains("依法行政")) && !NOT_A_TITLE.matcher(s).find();
+                || (s.endsWith("情况") || s.endsWith("工作总结")) && (s.contains("法治政府建设") || s.contains("依法行政"))
+                    && !NOT_A_TITLE.matcher(s).find();
         return s.length() >= 8 && s.length() <= 90 && ending
                 && (s.contains("法治") || s.contains("依法行政"))
                 && !SENTENCE_PUNCT.matcher(s).find()

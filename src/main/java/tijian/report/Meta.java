@@ -1,6 +1,5 @@
 package tijian.report;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,22 +11,23 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>title: the standalone title line nearest the body ("名称:" lines of the page are used only when there is no
- *   standalone one); page chrome ({@link PageChrome}) is never a title. In the two-line form, where the unit stands
- *   alone on the line before the 关于 line, the title is unit + 关于 line (joined without the line break) and
- *   titleSpan covers both lines, from the unit's first character to the 关于 line's last; a title broken after
- *   关于…年度 is joined the same way. A trailing date or 来源 fragment is not part of the title.</li>
+ *   standalone one); page chrome ({@link PageChrome}) is never a title. When the title names no unit (or starts with
+ *   关于) and the unit stands alone on the line before it, the title is unit + title line (joined without the line
+ *   break) and titleSpan covers both lines; a title broken after 关于…年度 is joined the same way. A trailing date or
+ *   来源 fragment is not part of the title.</li>
  *   <li>issuer: the words before 关于 (or before the year, or between the year and 法治…, or between 关于 and the
- *   year) in the title, or the unit line; else the page's 发布机构/发文机关, else a 来源 naming a body; else the
- *   opening sentence ("2024年，郎溪县…", "现将…人民政府2023年…报告如下"); else the line above the signature date.</li>
- *   <li>unit: the issuer's government (of a joint party-and-government report, the place, not the 县委), without
- *   人民政府/办事处/党工委/党委 and, for 街道/镇/乡, without the province, city and district before it; for others
- *   the leading 重庆市/北京市/上海市/天津市/…省 only when a smaller place follows it (沙坪坝区司法局, but 江苏省司法厅
- *   and 上海市司法局 keep their region).</li>
+ *   year, unless a verb such as 报送 stands there) in the title, or the unit line; else the page's 发布机构/发文机关,
+ *   else a 来源 naming a body; else the opening sentence ("2024年，郎溪县…", "2023年，在…领导下，新县…",
+ *   "现将…人民政府2023年…报告如下"); else the line above the signature date.</li>
+ *   <li>unit: the issuer read by {@link UnitNames#unitOf} (the place of a joint party-and-government report;
+ *   departments keep their province or municipality).</li>
  *   <li>year: from the title, else the opening (between title and first heading, chrome left out), else the first
- *   heading; never a year inside 《》, a 〔〕 document number or a year range.</li>
- *   <li>publishedOn: from 发布日期/发布时间, else 日期/时间 or a bare date just after the title, else 更新时间, else
- *   成文日期/印发日期, else 生成日期 in the page chrome (outside the headed report text); publishedOnSpan covers the
- *   label and the date ("发布日期:2026-01-28"), or the bare date.</li>
+ *   top-level heading with a year (less one when it is the plan after the shortcomings); Arabic or Chinese digits
+ *   (二〇二三年); never a year inside 《》, a 〔〕 document number or a year range.</li>
+ *   <li>publishedOn: by the rank of its label ({@link PageChrome#dateRank}: 发布日期/发布时间 first, then 日期/时间
+ *   or a bare date just under the title, past chrome lines, then 更新时间, then 成文日期/印发日期, then 生成日期), in the
+ *   page chrome only (outside the headed report text); publishedOnSpan covers the label and the date
+ *   ("发布日期:2026-01-28"), or the bare date.</li>
  *   <li>signedOn: the last line after the last top-level heading that holds only a date (2026年1月20日,
  *   二〇二六年一月二十日).</li>
  * </ul>
@@ -35,36 +35,35 @@ import java.util.regex.Pattern;
 record Meta(String title, Span titleSpan, String issuer, String unit, Integer year,
             LocalDate publishedOn, Span publishedOnSpan, LocalDate signedOn) {
 
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d\\d)\\s*年");
+    /** A year in Arabic digits (2023年) or in Chinese ones (二〇二三年度), as the titles of some reports write it. */
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![0-9])((?:19|20)\\d\\d)\\s*年|(?<![〇○零一二三四五六七八九十])((?:一九|二〇|二○|二零)[〇○零一二三四五六七八九]{2})\\s*年");
     private static final Pattern PUBLISHED = Pattern.compile(
-            "(?<!\\p{IsHan})(发布日期|发布时间|更新时间|成文日期|印发日期|生成日期|日期|时间)[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*"
+            "(?<!\\p{IsHan})(" + PageChrome.DATE_LABEL + ")[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*"
                     + "(\\d{4})[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})(?![0-9])(?:[ \\t]*日)?");
     private static final Pattern PUBLISHER = Pattern.compile(
-            "(?<!\\p{IsHan})(发布机构|发文机关|来源|信息来源|文章来源)[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*([^\\s\\[【]+)");
+            "(?<!\\p{IsHan})(" + PageChrome.ISSUER_LABELS + "|" + PageChrome.SOURCE_LABELS
+                    + ")[ \\t\\u3000]*[\\]】］]?[ \\t\\u3000]*[:：]?[ \\t\\u3000]*([^\\s\\[【]+)");
     /** A 来源 value that names a body rather than a web site or a newspaper. */
     private static final Pattern BODY = Pattern.compile(
             "\\p{IsHan}{2,40}(人民政府|政府|办公厅|办公室|办事处|街道|镇|乡|局|厅|委员会|委|党工委|党委|管委会)");
-    /** A title's own date, just after it: "(2024-02-26)", "（2024年2月26日）", on the title line or the next. */
-    private static final Pattern TITLE_DATE = Pattern.compile(
-            "[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*){0,2}[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?[ \\t]*[)）]?[ \\t\\u3000]*(?:\\r?\\n|$)");
+    /** A title's own date, on its line or under it: "(2024-02-26)", "（2024年2月26日）", "2024-02-01 08:30:00". */
+    private static final Pattern BARE_DATE = Pattern.compile(
+            "[(（]?[ \\t]*((?:19|20)\\d\\d)[ \\t]*(?:[-/.．]|年)[ \\t]*(\\d{1,2})[ \\t]*(?:[-/.．]|月)[ \\t]*(\\d{1,2})[ \\t]*日?(?:[ \\t]+\\d{1,2}:\\d\\d(?::\\d\\d)?)?[ \\t]*[)）]?");
     /** 《…》 citations and 〔…〕/[…] document-number brackets: their years are not the report's. */
     private static final Pattern CITED = Pattern.compile("《[^《》\\n]*》|[〔\\[［【][^〔〕\\]］】\\n]{0,12}[〕\\]］】]");
     private static final Pattern RANGE = Pattern.compile(
             "(?<![0-9])(?:19|20)\\d\\d\\s*(?:年度|年)?\\s*[—–\\-－~～至到]{1,2}\\s*(?:19|20)\\d\\d(?:年度|年)?");
-    /** The opening names the place after its year: "2024年，郎溪县坚持…" (not 我镇, 全县, 本局). */
+    /**
+     * The opening names the place after its year, perhaps after whose leadership it worked under: "2024年，郎溪县坚持…",
+     * "2023年，在市委、市政府的坚强领导下，某某区…" (not 我镇, 全县, 本局).
+     */
     private static final Pattern OPENING_PLACE = Pattern.compile(
-            "^(?:19|20)\\d\\d\\s*年度?(?:以来)?\\s*[,，]?\\s*((?:中共)?(?:[\\p{IsHan}&&[^的在和与及是为以了我本全各这该市区县镇乡]]{1,12}?"
+            "^(?:19|20)\\d\\d\\s*年度?(?:以来)?\\s*[,，]?\\s*(?:在[^，,。]{2,40}?下\\s*[,，]\\s*)?((?:中共)?(?:[\\p{IsHan}&&[^的在和与及是为以了我本全各这该市区县镇乡]]{1,12}?"
                     + "(?:自治县|自治州|自治区|街道|省|市|区|县|旗|乡|镇))+(?:人民政府|政府|办事处)?)");
     private static final Pattern OPENING_XIANJIANG = Pattern.compile("现将(\\p{IsHan}{2,40}?)(?:关于)?(?:19|20)\\d\\d\\s*年");
     private static final Pattern SIGNED = Pattern.compile("((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern SIGNED_CN = Pattern.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日");
-    private static final Pattern SUFFIX = Pattern.compile("(人民政府|办事处|党工委|党委|政府)$");
-    private static final Pattern PLACE_PREFIX = Pattern.compile("^(?:.{1,8}?省|.{1,6}?自治区|.{1,6}?市|.{1,8}?自治县|.{1,6}?县|.{1,6}?区|人民政府|政府)");
-    private static final Pattern GOVERNMENT = Pattern.compile("(人民政府|政府|办事处)$");
-    /** A place below a province or municipality at the start of a name (not 城市管理局, 社区…, 园区…). */
-    private static final Pattern SMALLER_PLACE = Pattern.compile(
-            "^\\p{IsHan}{1,10}?(?<![社园景小片城校])(?:自治州|自治县|地区|新区|市|区|县|州|盟|旗)");
-    private static final Pattern CITY_PREFIX = Pattern.compile("^(?:重庆市|北京市|上海市|天津市|.{1,8}?省)");
 
     static Meta extract(String text, List<Section> sections) {
         Layout.Title t = Layout.findTitle(text);
@@ -79,19 +78,13 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         String issuer = t == null ? null : t.issuer();
         if (issuer == null) issuer = publisher(text);
         if (issuer == null) issuer = openingIssuer(opening);
-        String unit = unitOf(issuer);
+        String unit = UnitNames.unitOf(issuer);
 
         // year: title, then opening sentence, then headings; never a citation's or a document number's
         Integer year = null;
         if (title != null) year = reportYear(title);
         for (int i = 0; year == null && i < opening.size(); i++) year = reportYear(opening.get(i));
-        if (year == null) {
-            for (Section s : sections) {
-                if (!s.isTopLevel()) continue;
-                year = reportYear(s.getTitle());
-                break;
-            }
-        }
+        if (year == null) year = headingsYear(sections);
 
         // publication date: page chrome only, i.e. outside the headed report text
         int reportFrom = sections.isEmpty() ? contentEnd : sections.get(0).getStart();
@@ -102,13 +95,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         while (m.find()) {
             Deadline.check();
             if (m.start() >= reportFrom && m.start() < contentEnd) continue;
-            int rank = switch (m.group(1)) {
-                case "发布日期", "发布时间" -> 0;
-                case "日期", "时间" -> 1;
-                case "更新时间" -> 2;
-                case "成文日期", "印发日期" -> 3;
-                default -> 4;
-            };
+            int rank = PageChrome.dateRank(m.group(1));
             LocalDate d = date(m.group(2), m.group(3), m.group(4));
             if (d != null && rank < best) {
                 best = rank;
@@ -116,15 +103,14 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
                 publishedSpan = new Span(m.start(), m.end());
             }
         }
-        // a bare date just after the title ("…情况报告(2024-02-26)", or on the next line) is the title's date
+        // a bare date just after the title ("…情况报告(2024-02-26)", or on a line below it, past any font-size or
+        // share line) is the title's date
         if (titleSpan != null && best > 1) {
-            Matcher b = TITLE_DATE.matcher(text).region(titleSpan.getEnd(), text.length());
-            if (b.lookingAt()) {
-                LocalDate d = date(b.group(1), b.group(2), b.group(3));
-                if (d != null) {
-                    published = d;
-                    publishedSpan = new Span(b.start(1), b.end(3));
-                }
+            Matcher b = dateUnderTitle(text, titleSpan.getEnd());
+            LocalDate d = b == null ? null : date(b.group(1), b.group(2), b.group(3));
+            if (d != null) {
+                published = d;
+                publishedSpan = new Span(b.start(1), b.end(3));
             }
         }
 
@@ -146,7 +132,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
             if (a.matches()) {
                 d = date(a.group(1), a.group(2), a.group(3));
             } else if (c.matches()) {
-                d = chineseDate(c.group(1), c.group(2), c.group(3));
+                d = date(c.group(1), c.group(2), c.group(3));
             }
             if (d != null) {
                 signed = d;
@@ -156,14 +142,52 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         }
         if (issuer == null && signer != null) {
             issuer = signer;
-            unit = unitOf(issuer);
+            unit = UnitNames.unitOf(issuer);
         }
         return new Meta(title, titleSpan, issuer, unit, year, published, publishedSpan, signed);
     }
 
+    /**
+     * The year the headings name: the first top-level heading with a year, less one when that heading is the plan
+     * standing after the shortcomings ("三、2025年工作打算" in an untitled report of 2024).
+     */
+    private static Integer headingsYear(List<Section> sections) {
+        boolean afterShortcomings = false;
+        for (Section s : sections) {
+            if (!s.isTopLevel()) continue;
+            Integer y = reportYear(s.getTitle());
+            if (y != null) {
+                boolean plan = s.getParts().contains(Part.NEXT_YEAR_PLAN) && !s.getParts().contains(Part.MEASURES_RESULTS);
+                return afterShortcomings && plan ? y - 1 : y;
+            }
+            afterShortcomings |= s.getParts().contains(Part.SHORTCOMINGS);
+        }
+        return null;
+    }
+
+    /**
+     * The line holding only a date just after the title (the rest of the title line, or one of the next three
+     * lines, past blank lines and page chrome), matched; null when the report begins before one.
+     */
+    private static Matcher dateUnderTitle(String text, int titleEnd) {
+        int seen = 0;
+        for (Layout.Line l : Layout.lines(text)) {
+            Deadline.check();
+            if (l.end() < titleEnd) continue;
+            Layout.Line t = Layout.trim(text, new Layout.Line(Math.max(l.start(), titleEnd), l.end()));
+            if (t.start() >= t.end()) continue;
+            String s = t.of(text);
+            Matcher m = BARE_DATE.matcher(text).region(t.start(), t.end());
+            if (t.end() - t.start() <= 40 && m.matches()) return m;
+            if (++seen > 3 || !PageChrome.isChrome(s)) return null;
+        }
+        return null;
+    }
+
     private static Integer firstYear(String s) {
         Matcher m = YEAR.matcher(s);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        if (!m.find()) return null;
+        return m.group(1) != null ? Integer.valueOf(m.group(1)) : ChineseNumerals.whole(m.group(2).replace('○', '〇'));
     }
 
     /** The first year of s outside 《》 citations, 〔〕/[] document-number brackets and year ranges (2021—2025年). */
@@ -196,7 +220,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         while (m.find()) {
             Deadline.check();
             String v = m.group(2);
-            if (m.group(1).equals("发布机构") || m.group(1).equals("发文机关")) return v;
+            if (m.group(1).matches(PageChrome.ISSUER_LABELS)) return v;
             if (source == null && BODY.matcher(v).matches()) source = v;
         }
         return source;
@@ -213,62 +237,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         return null;
     }
 
-    /** "重庆市綦江区关坝镇人民政府" → "关坝镇"; "沙坪坝街道党工委、沙坪坝街道办事处" → "沙坪坝街道"; "重庆市沙坪坝区司法局" → "沙坪坝区司法局". */
-    static String unitOf(String issuer) {
-        if (issuer == null || issuer.isBlank()) return null;
-        // 和/及/与 join co-issuers only right after a body's name ("XX镇党委和XX镇人民政府"); elsewhere they are part of
-        // a place name (人和街道, 和平镇). A party committee may run straight into the government ("中共浚县县委浚县人民政府").
-        String[] issuers = issuer.split("[、，,/\\s]+|(?<=党委|党工委|工委|政府|办事处|委员会)[和及与]"
-                + "|(?<=党委|党工委|工委|县委|市委|区委|州委|旗委|省委)(?=\\p{IsHan}{2,30}(?:人民政府|政府|办事处)$)");
-        // a joint party-and-government report is the place's: take the government, not the party committee
-        String u = issuers[0].strip();
-        for (String i : issuers) {
-            if (GOVERNMENT.matcher(i.strip()).find()) {
-                u = i.strip();
-                break;
-            }
-        }
-        if (u.startsWith("中共") && u.length() > 4) u = u.substring(2);
-        String before;
-        do {
-            before = u;
-            Matcher s = SUFFIX.matcher(u);
-            if (s.find() && s.start() >= 2) u = u.substring(0, s.start());
-        } while (!u.equals(before));
-        if (u.matches(".*(街道|镇|乡)")) {
-            do {
-                before = u;
-                Matcher p = PLACE_PREFIX.matcher(u);
-                if (p.find() && u.length() - p.end() >= 2 && u.substring(p.end()).matches(".+(街道|镇|乡)")) {
-                    u = u.substring(p.end());
-                }
-            } while (!u.equals(before));
-        } else {
-            // the province or municipality goes only when a smaller place follows (重庆市沙坪坝区司法局 → 沙坪坝区司法局);
-            // its own departments keep it (江苏省司法厅, 上海市司法局, 广东省市场监督管理局)
-            Matcher p = CITY_PREFIX.matcher(u);
-            if (p.find() && u.length() - p.end() >= 2 && SMALLER_PLACE.matcher(u.substring(p.end())).find()) {
-                u = u.substring(p.end());
-            }
-        }
-        return u;
-    }
-
     private static LocalDate date(String y, String m, String d) {
-        try {
-            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate chineseDate(String y, String m, String d) {
-        StringBuilder year = new StringBuilder();
-        for (char c : y.toCharArray()) year.append("〇○零".indexOf(c) >= 0 ? 0 : "一二三四五六七八九".indexOf(c) + 1);
-        try {
-            return LocalDate.of(Integer.parseInt(year.toString()), HeadingParser.chineseNumber(m), HeadingParser.chineseNumber(d));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
-        }
+        return ChineseNumerals.date(y, m, d);
     }
 }

@@ -1,6 +1,9 @@
 package tijian.report;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Lines of a web page's text that belong to the site, not to the report: navigation, copyright, registration
@@ -40,10 +43,25 @@ final class PageChrome {
             "^[【\\[［]?\\s*(?:分享到|分享|浏览次数|浏览量|阅读量|阅读次数|阅读数|访问量|访问次数|点击数|点击量|点击次数|点击率)\\s*[】\\]］]?\\s*(?:[:：]|\\d|$)");
     private static final Pattern NAVIGATION = Pattern.compile(
             "^(?:您当前的位置|当前位置|您的位置|您现在的位置|所在位置)|^首页\\s*[>＞›»]|[>＞›»].*[>＞›»]");
+    /**
+     * The labels of a page's dates, by how surely each gives the publication date: a 发布日期 before a bare 日期, that
+     * before an 更新时间, that before the date the document was written or the page generated.
+     */
+    private static final List<List<String>> DATE_LABELS = List.of(
+            List.of("发布日期", "发布时间", "公开日期", "公开时间", "发稿时间", "发表时间"),
+            List.of("日期", "时间"),
+            List.of("更新时间", "更新日期", "修改时间"),
+            List.of("成文日期", "印发日期", "发文日期"),
+            List.of("生成日期"));
+    /** Labels naming the body that published the page, and those naming only where the text came from. */
+    static final String ISSUER_LABELS = "发布机构|发文机关|发文单位|发布单位";
+    static final String SOURCE_LABELS = "来源|信息来源|文章来源|稿件来源";
+    /** Every date label, longest first, as a regex alternation. */
+    static final String DATE_LABEL = alternation(DATE_LABELS.stream().flatMap(List::stream).toList());
     /** A labelled metadata line, possibly in brackets ("[ 索引号 ]…"), and a line holding only a date. */
     private static final Pattern METADATA = Pattern.compile(
-            "^[【\\[［]?\\s*(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|更新时间|时间|日期|发布机构|发文机关|索引号|文号|发文字号|"
-                    + "成文日期|生成日期|作者|编辑|责任编辑|主题分类|体裁分类|信息分类|主题词|有效性)\\s*[】\\]］]?\\s*[:：\\]】]"
+            "^[【\\[［]?\\s*(?:" + DATE_LABEL + "|" + ISSUER_LABELS + "|" + SOURCE_LABELS + "|索引号|文号|发文字号|"
+                    + "作者|编辑|责任编辑|主题分类|体裁分类|信息分类|主题词|有效性)\\s*[】\\]］]?\\s*[:：\\]】]"
                     + "|^[(（]?\\s*(?:19|20)\\d\\d\\s*(?:[-/.．]|年)\\s*\\d{1,2}\\s*(?:[-/.．]|月)\\s*\\d{1,2}\\s*日?(?:\\s+\\d{1,2}:\\d\\d(?::\\d\\d)?)?\\s*[)）]?$");
     /** The words a page footer starts with (the parser's footer list before issue 13, kept as it was). */
     private static final Pattern FOOTER = Pattern.compile(
@@ -67,6 +85,16 @@ final class PageChrome {
     }
 
     static boolean isChrome(String line) { return classify(line) != Kind.CONTENT; }
+
+    /** How surely a date label gives the publication date: 0 for 发布日期 and its like, higher for less sure ones. */
+    static int dateRank(String label) {
+        for (int i = 0; i < DATE_LABELS.size(); i++) if (DATE_LABELS.get(i).contains(label)) return i;
+        return DATE_LABELS.size();
+    }
+
+    private static String alternation(List<String> words) {
+        return words.stream().sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
+    }
 
     /**
      * Whether the line, met after the report has begun, ends the report text: copyright and registration lines and

@@ -30,4 +30,11 @@ class ChineseNumeralsTest {
     void nullIsNull() {
         assertNull(ChineseNumerals.parse(null));
     }
+
+    @ParameterizedTest(name = "{0}年{1}月{2}日 = {3}")
+    @CsvSource({"2026, 1, 20, 2026-01-20", "二〇二六, 一, 二十, 2026-01-20", "二○二五, 十二, 三十一, 2025-12-31",
+            "2024, 02, 29, 2024-02-29", "2025, 2, 29, ", "二〇二六, 十三, 一, ", "二〇二六, 一, 十十, "})
+    void readsDates(String y, String m, String d, java.time.LocalDate expected) {
+        assertEquals(expected, ChineseNumerals.date(y, m, d));
+    }
 }

@@ -188,12 +188,11 @@ class HeadingParserTest {
     }
 
     @Test
-    void chineseNumbers() {
-        assertEquals(1, HeadingParser.chineseNumber("一"));
-        assertEquals(10, HeadingParser.chineseNumber("十"));
-        assertEquals(12, HeadingParser.chineseNumber("十二"));
-        assertEquals(20, HeadingParser.chineseNumber("二十"));
-        assertEquals(23, HeadingParser.chineseNumber("二十三"));
+    void headingNumbersAreReadByChineseNumerals() {
+        List<Section> s = parse("十、甲\n十二、乙\n二十三、丙\n（十一）丁\n１２.戊\n");
+        assertEquals(List.of(10, 12, 23, 11, 12), s.stream().map(Section::getNumber).toList());
+        // markers that are no numeral are no headings
+        assertEquals(List.of(), parse("十十、甲\n十一二、乙\n"));
     }
 
     @Test

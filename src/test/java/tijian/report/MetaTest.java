@@ -112,16 +112,16 @@ class MetaTest {
 
     @Test
     void units() {
-        assertEquals("沙坪坝街道", Meta.unitOf("沙坪坝街道党工委、沙坪坝街道办事处"));
-        assertEquals("关坝镇", Meta.unitOf("重庆市綦江区关坝镇人民政府"));
-        assertEquals("海棠溪街道", Meta.unitOf("重庆市南岸区人民政府海棠溪街道办事处"));
-        assertEquals("沙坪坝街道", Meta.unitOf("沙坪坝区沙坪坝街道"));
-        assertEquals("沙坪坝区司法局", Meta.unitOf("重庆市沙坪坝区司法局"));
-        assertEquals("人和街道", Meta.unitOf("重庆市南岸区人民政府人和街道办事处"), "和 inside a place name");
-        assertEquals("和平镇", Meta.unitOf("和平镇党委和和平镇人民政府"), "和 joining two co-issuers");
-        assertEquals("沙坪坝区", Meta.unitOf("重庆市沙坪坝区人民政府"));
-        assertEquals("某某乡", Meta.unitOf("某某省某某市某某县某某乡人民政府"));
-        assertNull(Meta.unitOf(null));
+        assertEquals("沙坪坝街道", UnitNames.unitOf("沙坪坝街道党工委、沙坪坝街道办事处"));
+        assertEquals("关坝镇", UnitNames.unitOf("重庆市綦江区关坝镇人民政府"));
+        assertEquals("海棠溪街道", UnitNames.unitOf("重庆市南岸区人民政府海棠溪街道办事处"));
+        assertEquals("沙坪坝街道", UnitNames.unitOf("沙坪坝区沙坪坝街道"));
+        assertEquals("沙坪坝区司法局", UnitNames.unitOf("重庆市沙坪坝区司法局"));
+        assertEquals("人和街道", UnitNames.unitOf("重庆市南岸区人民政府人和街道办事处"), "和 inside a place name");
+        assertEquals("和平镇", UnitNames.unitOf("和平镇党委和和平镇人民政府"), "和 joining two co-issuers");
+        assertEquals("沙坪坝区", UnitNames.unitOf("重庆市沙坪坝区人民政府"));
+        assertEquals("某某乡", UnitNames.unitOf("某某省某某市某某县某某乡人民政府"));
+        assertNull(UnitNames.unitOf(null));
     }
 
     @Test

@@ -112,7 +112,10 @@ class SmallChangeTest {
             new Change("coverage.decision-legality-review", S, WARN, PASS, "严格执行重大决策前学法制度", "严格执行重大行政决策前学法制度"),
             new Change("coverage.normative-documents", G, WARN, PASS, "清理不平等政策措施", "清理不平等政策措施和行政规范性文件"),
             new Change("coverage.legal-advisers", S, WARN, PASS, "社区律师", "社区法律顾问"),
-            new Change("coverage.legal-publicity", H, PASS, WARN, "普法", "宣讲").and("法治宣传", "法治宣讲"),
+            // 法制宣传 (the older name of 普法) counts too since issue 13: the two times this report names it in its
+            // shortcomings still say it reports on 普法, so the change must take them out as well to leave none
+            new Change("coverage.legal-publicity", H, PASS, WARN, "普法", "宣讲").and("法治宣传", "法治宣讲")
+                    .and("法制宣传", "法制宣讲"),
             new Change("coverage.dispute-resolution", H, PASS, WARN, "调解", "疏导").and("矛盾纠纷", "矛盾"),
             new Change("coverage.government-transparency", G, WARN, PASS, "畅通投诉举报渠道", "推进政务公开，畅通投诉举报渠道"),
             new Change("coverage.leaders-report-on-law", G, WARN, PASS, "年度述职内容", "年度述职述法内容"));
