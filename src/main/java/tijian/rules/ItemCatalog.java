@@ -61,10 +61,11 @@ final class ItemCatalog {
             }
         }
         for (Item item : dataItems) {
-            if (items.putIfAbsent(item.id(), item) != null) {
+            if (items.containsKey(item.id())) {
                 problems.add(Problem.error(item.file(), item.line(), 1, "item " + item.id() + " is also declared in a rule"));
             }
         }
+        items = withDataItems(items, dataItems);
         Map<String, List<RuleRef>> rulesByItem = new LinkedHashMap<>();
         for (Declared d : rules) {
             Object id = d.rule().getMetaData().get(ITEM);
@@ -82,6 +83,21 @@ final class ItemCatalog {
         return new Catalog(items, rulesByItem);
     }
 
+    /**
+     * A row-declared item stands with the items of its category (the required parts lead the structure items, as the
+     * parts lead a report); a category only rows declare (coverage) follows the rest.
+     */
+    private static Map<String, Item> withDataItems(Map<String, Item> declared, List<Item> dataItems) {
+        Map<String, Item> out = new LinkedHashMap<>();
+        for (Item item : declared.values()) {
+            dataItems.stream().filter(d -> d.category().equals(item.category()) && !declared.containsKey(d.id()))
+                    .forEach(d -> out.putIfAbsent(d.id(), d));
+            out.putIfAbsent(item.id(), item);
+        }
+        dataItems.stream().filter(d -> !declared.containsKey(d.id())).forEach(d -> out.putIfAbsent(d.id(), d));
+        return out;
+    }
+
     private static Item declare(Declared d, Map<String, Object> meta, List<Problem> problems) {
         String id = text(meta, ITEM);
         List<String> missing = new ArrayList<>();
@@ -94,7 +110,7 @@ final class ItemCatalog {
             problems.add(Problem.error(d.file(), d.line(), 1, "rule \"" + d.rule().getName() + "\" declares an item but lacks " + missing));
             return null;
         }
-        if (!ID.matcher(id).matches()) {
+        if (!isId(id)) {
             problems.add(Problem.error(d.file(), d.line(), 1, "item id \"" + id + "\" must look like category.some-name"));
             return null;
         }
@@ -112,6 +128,8 @@ final class ItemCatalog {
         }
         return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), d.file(), d.line());
     }
+
+    static boolean isId(String id) { return ID.matcher(id).matches(); }
 
     private static String text(Map<String, Object> meta, String key) {
         Object v = meta.get(key);
