@@ -59,15 +59,11 @@ public final class RuleData {
 
     /** Reads the tables from the rule files (path relative to the rules directory → content); problems collected. */
     static RuleData read(Map<String, String> files, List<Problem> problems) {
-        List<PartWording> parts = new ArrayList<>();
+        List<PartWording> parts = List.of();
         if (!files.containsKey(PARTS)) {
             problems.add(Problem.error(PARTS, 0, 0, "missing: the part wordings are required to find the five parts"));
-        }
-        for (Csv.Row row : table(files, PARTS, List.of("part", "pattern"), problems)) {
-            PartWording wording = partWording(row, problems);
-            if (wording != null) {
-                parts.add(wording);
-            }
+        } else {
+            parts = partWordings(files.get(PARTS), problems);
         }
 
         List<Setting> settings = new ArrayList<>();
@@ -195,9 +191,7 @@ public final class RuleData {
     private static List<Csv.Row> table(Map<String, String> files, String file, List<String> columns, List<Problem> problems) {
         String content = files.get(file);
         if (content == null) {
-            if (!file.equals(PARTS)) {
-                problems.add(Problem.error(file, 0, 0, "missing data file"));
-            }
+            problems.add(Problem.error(file, 0, 0, "missing data file"));
             return List.of();
         }
         return Csv.read(file, content, columns, problems);
@@ -210,6 +204,21 @@ public final class RuleData {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * The heading wordings of {@code data/parts.csv} ({@code part,pattern,unless,note}); each bad row is a problem
+     * naming its line, and the other rows are still read.
+     */
+    public static List<PartWording> partWordings(String content, List<Problem> problems) {
+        List<PartWording> parts = new ArrayList<>();
+        for (Csv.Row row : Csv.read(PARTS, content, List.of("part", "pattern"), problems)) {
+            PartWording wording = partWording(row, problems);
+            if (wording != null) {
+                parts.add(wording);
+            }
+        }
+        return parts;
     }
 
     private static PartWording partWording(Csv.Row row, List<Problem> problems) {
