@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -26,6 +29,9 @@ import tijian.rules.safety.JavaText;
 final class ItemCatalog {
     static final String ITEM = "item";
     private static final Pattern ID = Pattern.compile("[a-z]+\\.[a-z0-9-]+");
+    /** The facts that stand for rows declaring items, and their tables. */
+    private static final Map<Class<?>, String> ROW_TABLES = Map.of(RequiredPart.class, RuleData.REQUIRED_PARTS,
+            CoverageTopic.class, RuleData.COVERAGE);
 
     private ItemCatalog() {}
 
@@ -72,7 +78,11 @@ final class ItemCatalog {
             if (id != null) {
                 rulesByItem.computeIfAbsent(id.toString(), k -> new ArrayList<>()).add(new RuleRef(d.rule().getName(), d.file(), d.line()));
             }
-            if (id == null) {
+            String table = id == null ? rowsJudged(d.rule()) : null;
+            if (table != null) {
+                dataItems.stream().filter(i -> i.file().equals(table)).forEach(i -> rulesByItem
+                        .computeIfAbsent(i.id(), k -> new ArrayList<>()).add(new RuleRef(d.rule().getName(), d.file(), d.line())));
+            } else if (id == null) {
                 problems.add(Problem.warning(d.file(), d.line(), 1, "rule \"" + d.rule().getName()
                         + "\" has no @item: it can prepare facts but cannot report a finding"));
             } else if (!items.containsKey(id.toString())) {
@@ -81,6 +91,25 @@ final class ItemCatalog {
             }
         }
         return new Catalog(items, rulesByItem);
+    }
+
+    /**
+     * The data table whose items a rule without {@code @item} judges: the one whose row facts it matches at the top of
+     * its conditions ({@code $p : RequiredPart()}, {@code $t : CoverageTopic()}); null for a rule that only prepares facts.
+     */
+    private static String rowsJudged(Rule rule) {
+        if (!(rule instanceof RuleImpl impl)) {
+            return null;
+        }
+        for (RuleConditionElement e : impl.getLhs().getChildren()) {
+            if (e instanceof org.drools.base.rule.Pattern p && p.getObjectType() instanceof ClassObjectType c) {
+                String table = ROW_TABLES.get(c.getClassType());
+                if (table != null) {
+                    return table;
+                }
+            }
+        }
+        return null;
     }
 
     /**

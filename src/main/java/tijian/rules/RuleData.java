@@ -13,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 
 import tijian.report.Part;
 import tijian.report.PartWording;
+import tijian.rules.safety.JavaText;
 
 /**
  * The data tables under {@code rules/data/} that rule authors edit instead of Java: part wordings, canonical titles,
@@ -262,16 +263,21 @@ public final class RuleData {
         settings.forEach(s -> byName.putIfAbsent(s.getName(), s));
         Map<String, String> reported = new HashMap<>();
         drl.forEach((file, content) -> {
+            // A match counts only where it starts in code: a rule quoted in a comment reads nothing.
+            String code = JavaText.code(content);
             Matcher use = SETTING_PATTERN.matcher(content);
             while (use.find()) {
+                if (code.charAt(use.start()) != content.charAt(use.start())) {
+                    continue;
+                }
                 Matcher name = SETTING_NAME.matcher(use.group(1));
                 if (!name.find()) {
                     continue;
                 }
-                String where = file + ":" + lineAt(content, use.start());
+                String where = file + ":" + JavaText.lineOf(content, use.start());
                 Setting setting = byName.get(name.group(1));
                 if (setting == null) {
-                    problems.add(Problem.error(file, lineAt(content, use.start()), 0, "the rule reads setting \""
+                    problems.add(Problem.error(file, JavaText.lineOf(content, use.start()), 0, "the rule reads setting \""
                             + name.group(1) + "\", which " + SETTINGS + " does not define"));
                 } else if (READS_NUMBER.matcher(QUOTED.matcher(use.group(1)).replaceAll("")).find() && !setting.isNumber()
                         && reported.putIfAbsent(setting.getName(), where) == null) {
@@ -281,32 +287,28 @@ public final class RuleData {
             }
             Matcher list = TERM_LIST.matcher(content);
             while (list.find()) {
+                if (code.charAt(list.start()) != content.charAt(list.start())) {
+                    continue;
+                }
                 if (termLists.stream().noneMatch(t -> t.getName().equals(list.group(1)))) {
-                    problems.add(Problem.error(file, lineAt(content, list.start()), 0, "the rule reads word list \""
+                    problems.add(Problem.error(file, JavaText.lineOf(content, list.start()), 0, "the rule reads word list \""
                             + list.group(1) + "\", which " + TERMS + " does not define"));
                 }
             }
             Matcher message = MESSAGE.matcher(content);
             while (message.find()) {
+                if (code.charAt(message.start()) != content.charAt(message.start())) {
+                    continue;
+                }
                 boolean known = message.group(1).equals("format") ? messages.has(message.group(2))
                         : messages.hasTable(message.group(2));
                 if (!known) {
-                    problems.add(Problem.error(file, lineAt(content, message.start()), 0, "the rule uses "
+                    problems.add(Problem.error(file, JavaText.lineOf(content, message.start()), 0, "the rule uses "
                             + (message.group(1).equals("format") ? "message" : "the table of") + " \"" + message.group(2)
                             + "\", which " + MESSAGES + " does not define"));
                 }
             }
         });
-    }
-
-    private static int lineAt(String content, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (content.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     public List<PartWording> partWordings() { return partWordings; }

@@ -63,6 +63,9 @@ class RuleDataTablesTest {
         assertEquals(Status.FAIL, byId.get("structure.next-year-plan").status());
 
         assertFalse(TestRules.rules().items().containsKey("structure.plan-own-heading"), "the project's rules lack the row");
+        assertEquals(List.of("required part: found", "required part: only below the top level", "required part: missing"),
+                rules.rulesByItem().get("structure.plan-own-heading").stream().map(ItemCatalog.RuleRef::name).toList(),
+                "the rules that judge the rows are listed under each row's item");
     }
 
     @Test
@@ -104,6 +107,22 @@ class RuleDataTablesTest {
         assertEquals("data/settings.csv", p.file(), p.toString());
         assertEquals(line, p.line(), p.toString());
         assertTrue(p.message().contains("100%") && p.message().contains("disclosure.drl:"), p.toString());
+    }
+
+    @Test
+    void aSettingThatIsNotANumberNeverReadsAsNaN() {
+        // The compiler refuses the reads it can see; one it cannot (in a consequence) fails loudly instead of passing.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Setting("x.rate", "100%", 4).getNumber());
+        assertTrue(e.getMessage().contains("data/settings.csv:4") && e.getMessage().contains("100%"), e.getMessage());
+        assertEquals(0.5, new Setting("x.tolerance", " 0.5 ").getNumber());
+    }
+
+    @Test
+    void aRuleQuotedInACommentReadsNothing() throws Exception {
+        Map<String, String> files = TestRules.files();
+        files.merge("structure.drl", "\n// TermList(name == \"no-such-list\") and Setting(name == \"no-such-setting\", $v : number)\n",
+                String::concat);
+        RuleSetCompiler.compileWithoutExamples(files);
     }
 
     @Test
