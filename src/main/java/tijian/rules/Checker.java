@@ -95,6 +95,7 @@ public final class Checker {
             }, limit.toNanos(), TimeUnit.NANOSECONDS);
             session.insert(report);
             report.getSections().forEach(session::insert);
+            PartSection.of(report.getSections()).forEach(session::insert);
             report.getMetrics().forEach(session::insert);
             report.getTargets().forEach(session::insert);
             report.getBreakdowns().forEach(session::insert);
@@ -162,7 +163,10 @@ public final class Checker {
         Set<Span> spans = new LinkedHashSet<>();
         // The engine hands findings back in no particular order; a reader expects them in the order of the text.
         List<Finding> inTextOrder = new ArrayList<>(findings);
-        inTextOrder.sort(Comparator.comparingInt(f -> f.getEvidence().stream().mapToInt(Span::getStart).min().orElse(Integer.MAX_VALUE)));
+        // Ties (findings without evidence) would come in the engine's order, which varies between runs of the same
+        // revision; the message text makes the joined message reproducible.
+        inTextOrder.sort(Comparator.<Finding>comparingInt(f -> f.getEvidence().stream().mapToInt(Span::getStart).min().orElse(Integer.MAX_VALUE))
+                .thenComparing(f -> f.getMessage() == null ? "" : f.getMessage()));
         for (Finding f : inTextOrder) {
             if (f.getStatus() == status) {
                 if (f.getMessage() != null && !f.getMessage().isBlank()) {

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -26,6 +29,9 @@ import tijian.rules.safety.JavaText;
 final class ItemCatalog {
     static final String ITEM = "item";
     private static final Pattern ID = Pattern.compile("[a-z]+\\.[a-z0-9-]+");
+    /** The facts that stand for rows declaring items, and their tables. */
+    private static final Map<Class<?>, String> ROW_TABLES = Map.of(RequiredPart.class, RuleData.REQUIRED_PARTS,
+            CoverageTopic.class, RuleData.COVERAGE);
 
     private ItemCatalog() {}
 
@@ -61,17 +67,22 @@ final class ItemCatalog {
             }
         }
         for (Item item : dataItems) {
-            if (items.putIfAbsent(item.id(), item) != null) {
+            if (items.containsKey(item.id())) {
                 problems.add(Problem.error(item.file(), item.line(), 1, "item " + item.id() + " is also declared in a rule"));
             }
         }
+        items = withDataItems(items, dataItems);
         Map<String, List<RuleRef>> rulesByItem = new LinkedHashMap<>();
         for (Declared d : rules) {
             Object id = d.rule().getMetaData().get(ITEM);
             if (id != null) {
                 rulesByItem.computeIfAbsent(id.toString(), k -> new ArrayList<>()).add(new RuleRef(d.rule().getName(), d.file(), d.line()));
             }
-            if (id == null) {
+            String table = id == null ? rowsJudged(d.rule()) : null;
+            if (table != null) {
+                dataItems.stream().filter(i -> i.file().equals(table)).forEach(i -> rulesByItem
+                        .computeIfAbsent(i.id(), k -> new ArrayList<>()).add(new RuleRef(d.rule().getName(), d.file(), d.line())));
+            } else if (id == null) {
                 problems.add(Problem.warning(d.file(), d.line(), 1, "rule \"" + d.rule().getName()
                         + "\" has no @item: it can prepare facts but cannot report a finding"));
             } else if (!items.containsKey(id.toString())) {
@@ -80,6 +91,40 @@ final class ItemCatalog {
             }
         }
         return new Catalog(items, rulesByItem);
+    }
+
+    /**
+     * The data table whose items a rule without {@code @item} judges: the one whose row facts it matches at the top of
+     * its conditions ({@code $p : RequiredPart()}, {@code $t : CoverageTopic()}); null for a rule that only prepares facts.
+     */
+    private static String rowsJudged(Rule rule) {
+        if (!(rule instanceof RuleImpl impl)) {
+            return null;
+        }
+        for (RuleConditionElement e : impl.getLhs().getChildren()) {
+            if (e instanceof org.drools.base.rule.Pattern p && p.getObjectType() instanceof ClassObjectType c) {
+                String table = ROW_TABLES.get(c.getClassType());
+                if (table != null) {
+                    return table;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A row-declared item stands with the items of its category (the required parts lead the structure items, as the
+     * parts lead a report); a category only rows declare (coverage) follows the rest.
+     */
+    private static Map<String, Item> withDataItems(Map<String, Item> declared, List<Item> dataItems) {
+        Map<String, Item> out = new LinkedHashMap<>();
+        for (Item item : declared.values()) {
+            dataItems.stream().filter(d -> d.category().equals(item.category()) && !declared.containsKey(d.id()))
+                    .forEach(d -> out.putIfAbsent(d.id(), d));
+            out.putIfAbsent(item.id(), item);
+        }
+        dataItems.stream().filter(d -> !declared.containsKey(d.id())).forEach(d -> out.putIfAbsent(d.id(), d));
+        return out;
     }
 
     private static Item declare(Declared d, Map<String, Object> meta, List<Problem> problems) {
@@ -94,7 +139,7 @@ final class ItemCatalog {
             problems.add(Problem.error(d.file(), d.line(), 1, "rule \"" + d.rule().getName() + "\" declares an item but lacks " + missing));
             return null;
         }
-        if (!ID.matcher(id).matches()) {
+        if (!isId(id)) {
             problems.add(Problem.error(d.file(), d.line(), 1, "item id \"" + id + "\" must look like category.some-name"));
             return null;
         }
@@ -112,6 +157,8 @@ final class ItemCatalog {
         }
         return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), d.file(), d.line());
     }
+
+    static boolean isId(String id) { return ID.matcher(id).matches(); }
 
     private static String text(Map<String, Object> meta, String key) {
         Object v = meta.get(key);

@@ -16,7 +16,7 @@ import tijian.report.Metric;
 public final class RuleFunctions {
     private RuleFunctions() {}
 
-    /** True when the text contains any of the words (a word list collected from {@link Term} facts). */
+    /** True when the text contains any of the words (the words of a {@link TermList}). */
     public static boolean containsAny(String text, Collection<?> words) {
         if (text == null) {
             return false;

@@ -95,7 +95,7 @@ public final class RuleSetCompiler {
         if (drl.isEmpty()) {
             problems.add(Problem.error("(rules)", 0, 0, "no .drl files: there is nothing to check with"));
         }
-        data.checkSettingsReadByRules(drl, problems);
+        data.checkDataReadByRules(drl, problems);
         // Drools runs some rule text while it builds (metadata is evaluated with MVEL): check before compiling.
         List<Problem> refused = new ArrayList<>();
         drl.forEach((path, content) -> refused.addAll(SourceGate.check(path, content, CLASS_LOADER)));
@@ -105,7 +105,7 @@ public final class RuleSetCompiler {
         Map<String, Item> items = new LinkedHashMap<>();
         Map<String, List<ItemCatalog.RuleRef>> rulesByItem = new LinkedHashMap<>();
         if (kieBase != null) {
-            ItemCatalog.Catalog catalog = ItemCatalog.items(kieBase, drl, data.coverageItems(), problems);
+            ItemCatalog.Catalog catalog = ItemCatalog.items(kieBase, drl, data.dataItems(), problems);
             items.putAll(catalog.items());
             rulesByItem.putAll(catalog.rulesByItem());
             for (Example example : examples) {

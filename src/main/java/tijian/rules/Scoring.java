@@ -59,6 +59,7 @@ public record Scoring(double excellentFrom, double goodFrom, double passFrom, Gr
         if (!s.isNumber()) {
             problems.add(Problem.error(RuleData.SETTINGS, s.getLine(), 0,
                     "setting \"" + name + "\" must be a number (scoring reads it as one), not \"" + s.getValue() + "\""));
+            return Double.NaN;
         }
         return s.getNumber();
     }

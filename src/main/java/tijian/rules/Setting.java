@@ -28,11 +28,19 @@ public final class Setting {
     public int getLine() { return line; }
 
     /**
-     * The value as a number; NaN when it is not one. A rule never sees NaN: the compiler refuses a rule set where a
-     * rule reads a setting {@code : number} whose value is not a number, because NaN makes every comparison false
-     * and the item would pass silently.
+     * The value as a number. The compiler refuses a rule set where a rule reads a setting {@code : number} whose value
+     * is not one; a read it could not see (in a consequence, through a bound setting) fails here rather than yield
+     * NaN, which would make every comparison false and let the item pass silently.
+     *
+     * @throws IllegalStateException when the value is not a number
      */
-    public double getNumber() { return number; }
+    public double getNumber() {
+        if (!isNumber()) {
+            throw new IllegalStateException("setting \"" + name + "\"" + (line > 0 ? " (data/settings.csv:" + line + ")" : "")
+                    + " is read as a number but is \"" + value + "\"");
+        }
+        return number;
+    }
 
     boolean isNumber() { return !Double.isNaN(number); }
 

@@ -2,19 +2,27 @@ package tijian.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class PartWordingsTest {
+import tijian.rules.Problem;
+import tijian.rules.RuleData;
 
-    private static List<PartWording> load(String csv) { return PartWordings.fromCsv(new StringReader(csv)); }
+/** parts.csv as the rule data reads it: every bad row is a problem naming its line, the good rows still count. */
+class PartWordingsTest {
+    private final List<Problem> problems = new ArrayList<>();
+
+    private List<PartWording> load(String csv) { return RuleData.partWordings(csv, problems); }
+
+    private List<String> where() { return problems.stream().map(p -> p.file() + ":" + p.line()).toList(); }
 
     @Test
     void readsWordingsWithCommentsAndEmptyUnless() {
         List<PartWording> w = load("part,pattern,unless,note\n# a comment\nSHORTCOMINGS,不足,,x\n\nNEXT_YEAR_PLAN,\"工作(思路|打算){1,2}\",成效,\"a, b\"\n");
+        assertEquals(List.of(), problems);
         assertEquals(2, w.size());
         assertEquals(Part.SHORTCOMINGS, w.get(0).part());
         assertNull(w.get(0).unless());
@@ -24,30 +32,27 @@ class PartWordingsTest {
 
     @Test
     void unknownPartNamesTheLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> load("part,pattern,unless,note\nSHORTCOMINGS,不足,,\nPART_SIX,其他,,\n"));
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("PART_SIX"), e.getMessage());
+        List<PartWording> w = load("part,pattern,unless,note\nSHORTCOMINGS,不足,,\nPART_SIX,其他,,\n");
+        assertEquals(1, w.size());
+        assertEquals(List.of("data/parts.csv:3"), where());
+        assertTrue(problems.get(0).message().contains("PART_SIX"), problems.toString());
     }
 
     @Test
     void badPatternNamesTheLineAndColumn() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> load("part,pattern,unless,note\n# comment\nSHORTCOMINGS,不足(,,\n"));
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("pattern"), e.getMessage());
-        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
-                () -> load("part,pattern,unless,note\nSHORTCOMINGS,不足,[原因,\n"));
-        assertTrue(u.getMessage().contains("line 2") && u.getMessage().contains("unless"), u.getMessage());
+        load("part,pattern,unless,note\n# comment\nSHORTCOMINGS,不足(,,\nSHORTCOMINGS,不足,[原因,\n");
+        assertEquals(List.of("data/parts.csv:3", "data/parts.csv:4"), where());
+        assertTrue(problems.get(0).message().contains("pattern"), problems.toString());
+        assertTrue(problems.get(1).message().contains("unless"), problems.toString());
     }
 
     @Test
     void missingPatternOrHeader() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> load("part,pattern,unless,note\nSHORTCOMINGS,,,\n"));
-        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
-        IllegalArgumentException h = assertThrows(IllegalArgumentException.class, () -> load("part,regex\nSHORTCOMINGS,不足\n"));
-        assertTrue(h.getMessage().contains("pattern"), h.getMessage());
+        load("part,pattern,unless,note\nSHORTCOMINGS,,,\n");
+        assertEquals(List.of("data/parts.csv:2"), where());
+        problems.clear();
+        assertEquals(List.of(), load("part,regex\nSHORTCOMINGS,不足\n"));
+        assertTrue(problems.get(0).message().contains("pattern"), problems.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,9 +234,13 @@ class HotReloadTest {
         return given().get("/api/rules").then().statusCode(200).extract().path("revision");
     }
 
-    /** Waits until {@code revision} is the live one. */
+    /**
+     * Waits until {@code revision} is the live one. A reload compiles the whole rule set and runs all its examples;
+     * on a shared 2-core machine under load that took up to 42 s (31 s with four clients checking), past
+     * {@link Await#PATIENCE}, so a swap gets longer — it still fails if the revision never goes live.
+     */
     private static void awaitLive(String revision) {
-        Await.until("revision " + revision + " to go live", HotReloadTest::liveRevision, revision::equals);
+        Await.until("revision " + revision + " to go live", Duration.ofMinutes(2), HotReloadTest::liveRevision, revision::equals);
     }
 
     /** Saves a file the way editors do (temp file, rename) and returns the revision the folder has now. */

@@ -46,7 +46,7 @@ public final class JavaText {
      * closing quote or at the end of its line, whichever comes first: if a lexer thought a string went on, this
      * checks the rest as code — more, never less.
      */
-    static String code(String s) {
+    public static String code(String s) {
         char[] c = s.toCharArray();
         int i = 0;
         while (i < c.length) {
