@@ -68,7 +68,7 @@ final class ServiceBenchmark {
         List<byte[]> samples = SampleReports.ALL.stream().map(n -> SampleReports.text(n).getBytes(StandardCharsets.UTF_8)).toList();
 
         long started = System.nanoTime();
-        Process service = start(work, rules, port, Math.max(5000, auditReports));
+        Process service = start(work, rules, port, Math.max(5000, auditReports), System.getProperty("bench.jfr"));
         try {
             String firstRevision = firstCheck(http, base, samples.get(0), service, work);
             System.out.printf("start to first answered check: %.1f s (fresh data folder: embedded PostgreSQL initdb and start,"
@@ -96,7 +96,7 @@ final class ServiceBenchmark {
             }
         }
         long restarted = System.nanoTime();
-        Process again = start(work, rules, port, 5000);
+        Process again = start(work, rules, port, 5000, null);
         try {
             firstCheck(http, base, samples.get(0), again, work);
             System.out.printf("restart to first answered check (same data folder): %.1f s  [%s]%n", (System.nanoTime() - restarted) / 1e9, load());
@@ -106,7 +106,8 @@ final class ServiceBenchmark {
         }
     }
 
-    private static Process start(Path work, Path rules, int port, int maxAuditFiles) throws IOException {
+    /** Starts the jar; {@code jfr}, when given, is where the service's flight recording is written as it ends. */
+    private static Process start(Path work, Path rules, int port, int maxAuditFiles, String jfr) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
@@ -117,7 +118,6 @@ final class ServiceBenchmark {
                 "-Dchecker.rate-limit.checks-per-minute=100000000",
                 "-Dchecker.rate-limit.anonymous-checks-per-minute=100000000",
                 "-Dchecker.audit.max-files=" + maxAuditFiles));
-        String jfr = System.getProperty("bench.jfr");
         if (jfr != null && !jfr.isBlank()) {
             command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
         }
