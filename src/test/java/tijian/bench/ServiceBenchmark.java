@@ -77,7 +77,7 @@ final class ServiceBenchmark {
             for (int clients : new int[] {1, 4, 16}) {
                 drive(http, base, samples, clients, Math.max(2, seconds / 2));        // warm-up, not counted
                 Result r = drive(http, base, samples, clients, seconds);
-                System.out.printf("HTTP %2d clients: %6.0f checks/s, p50 %6.1f ms, p99 %6.1f ms, %d checks, %d errors%s  [%s]%n",
+                System.out.printf("HTTP %2d clients: %7.1f checks/s, p50 %6.1f ms, p99 %6.1f ms, %d checks, %d errors%s  [%s]%n",
                         clients, r.perSecond, r.p50, r.p99, r.count, r.errors,
                         clients == 16 ? String.format("; target ≥ 1000/s with p99 ≤ 50 ms: %s",
                                 r.perSecond >= 1000 && r.p99 <= 50 ? "met" : "MISSED") : "", load());
