@@ -79,8 +79,16 @@ public class CheckService {
         if (document.text().length() > config.ingest().maxTextChars()) {
             throw IngestRefusals.textTooLong(document.text().length(), config.ingest().maxTextChars());
         }
+        return evaluate(document, cutFileName(fileName), ruleBook.active(), deadline);
+    }
+
+    /**
+     * Parses and checks a document's text under the deadline. The parser checks it in its loops, so a text that
+     * would take too long stops there and answers {@code timeout} (422) instead of holding the worker.
+     */
+    static Outcome evaluate(Document document, String fileName, RuleSet rules, Deadline deadline) {
         try {
-            return deadline.run(() -> evaluate(document, cutFileName(fileName)));
+            return deadline.run(() -> evaluate(document, fileName, rules));
         } catch (Deadline.Exceeded e) {
             throw IngestRefusals.timeout(e.limit());
         }
@@ -103,9 +111,8 @@ public class CheckService {
         return name.substring(0, keep) + "…" + ext;
     }
 
-    private Outcome evaluate(Document document, String fileName) {
+    private static Outcome evaluate(Document document, String fileName, RuleSet rules) {
         String text = document.text();
-        RuleSet rules = ruleBook.active();
         Report report = rules.parser().parse(text);
         Checklist checklist = Checker.check(report, rules);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),

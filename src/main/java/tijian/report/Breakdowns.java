@@ -23,15 +23,14 @@ final class Breakdowns {
         List<Breakdown> out = new ArrayList<>();
         Matcher cue = CUE.matcher(text);
         int consumedUntil = -1;
+        // metrics are in text order and cues come in text order: the first metric after a cue only moves forward
+        int first = 0;
         while (cue.find()) {
             Deadline.check();
             int c = cue.start();
             if (c < consumedUntil) continue;
-            int first = -1;
-            for (int k = 0; k < metrics.size(); k++) {
-                if (metrics.get(k).getEnd() > cue.end()) { first = k; break; }
-            }
-            if (first < 0) break;
+            while (first < metrics.size() && metrics.get(first).getEnd() <= cue.end()) first++;
+            if (first >= metrics.size()) break;
             Metric head = metrics.get(first);
             if (head.isRate() || hasSentenceEnd(text, cue.end(), head.getStart())
                     || head.getStart() - cue.end() > 40) continue;

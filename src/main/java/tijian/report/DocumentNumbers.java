@@ -30,8 +30,14 @@ final class DocumentNumbers {
 
     static List<DocumentNumber> extract(String text) {
         List<DocumentNumber> out = new ArrayList<>();
+        // Both patterns start with a run of CJK characters, which the regex engine would try at every CJK
+        // character of the text; they are matched only around the places their fixed part (bracketed year, or a
+        // year-like number right after CJK) can stand, with the same results.
         Matcher m = BRACKETED.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        for (int anchor = nextBracketedYear(text, 0); anchor >= 0; anchor = nextBracketedYear(text, anchor + 1)) {
+            if (!findNear(m, text, from, anchor)) continue;
+            from = m.end();
             Deadline.check();
             String issuerRun = m.group(1);
             int issuerStart = m.start(1);
@@ -48,7 +54,10 @@ final class DocumentNumbers {
                     Integer.parseInt(serialText), defect, start, m.end()));
         }
         Matcher b = BARE.matcher(text);
-        while (b.find()) {
+        from = 0;
+        for (int anchor = nextBareYear(text, 0); anchor >= 0; anchor = nextBareYear(text, anchor + 1)) {
+            if (!findNear(b, text, from, anchor)) continue;
+            from = b.end();
             String issuerRun = b.group(1);
             int cut = leadingCut(issuerRun);
             String issuer = issuerRun.substring(cut);
@@ -65,6 +74,55 @@ final class DocumentNumbers {
         }
         out.sort((x, y) -> Integer.compare(x.getStart(), y.getStart()));
         return out;
+    }
+
+    private static final String OPENING = "〔[【（(［﹝〖";
+    /** Longest issuer run (10) plus the optional space before the bracket. */
+    private static final int BEFORE = 11;
+    /** Longer than any match after its anchor: bracket, year, bracket, 第, five digits, 号 and optional spaces. */
+    private static final int AFTER = 32;
+
+    /** The leftmost match starting at or after {@code from} whose fixed part is at or just after {@code anchor}. */
+    private static boolean findNear(Matcher m, String text, int from, int anchor) {
+        int start = Math.max(from, anchor - BEFORE);
+        int end = Math.min(text.length(), anchor + AFTER);
+        return start < end && m.region(start, end).find();
+    }
+
+    /** The next opening bracket at or after i followed (after one optional space) by a year 19xx, 20xx or 21xx. */
+    private static int nextBracketedYear(String text, int i) {
+        for (int k = i; k < text.length(); k++) {
+            if (OPENING.indexOf(text.charAt(k)) >= 0) {
+                int y = k + 1;
+                if (y < text.length() && isRegexSpace(text.charAt(y))) y++;
+                if (y + 4 <= text.length() && (text.startsWith("19", y) || text.startsWith("20", y) || text.startsWith("21", y))
+                        && isDigit(text.charAt(y + 2)) && isDigit(text.charAt(y + 3))) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The next 199x / 20xx / 2100 right after a CJK character, at or after i. */
+    private static int nextBareYear(String text, int i) {
+        for (int k = Math.max(i, 1); k + 4 <= text.length(); k++) {
+            char c = text.charAt(k);
+            if ((c == '1' || c == '2') && isCjk(text.charAt(k - 1))
+                    && (text.startsWith("199", k) || text.startsWith("20", k) && isDigit(text.charAt(k + 2)) || text.startsWith("2100", k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    private static boolean isCjk(char c) { return c >= '\u4e00' && c <= '\u9fff'; }
+
+    /** What {@code \s} matches: ASCII white space only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static int leadingCut(String run) {

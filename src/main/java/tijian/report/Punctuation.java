@@ -31,20 +31,24 @@ final class Punctuation {
             // the site's lines are not the report's: an unclosed 【字体:大 中 小 is no defect of the report
             if (line.end() - line.start() <= 200 && PageChrome.isChrome(line.of(text))) continue;
             Deque<Integer> stack = new ArrayDeque<>();
+            // open marks on the stack per family: asking the stack itself at every closing mark was quadratic
+            int[] openByFamily = new int[OPEN.length()];
             for (int i = line.start(); i < line.end(); i++) {
                 char c = text.charAt(i);
                 if (OPEN.indexOf(c) >= 0) {
                     stack.push(i);
+                    openByFamily[family(c)]++;
                 } else if (CLOSE.indexOf(c) >= 0) {
                     int f = family(c);
-                    boolean partnerOpen = stack.stream().anyMatch(p -> family(text.charAt(p)) == f);
-                    if (!partnerOpen) {
+                    if (openByFamily[f] == 0) {
                         out.add(new UnpairedMark(String.valueOf(c), i));
                         continue;
                     }
                     while (true) {
                         int p = stack.pop();
-                        if (family(text.charAt(p)) == f) break;
+                        int pf = family(text.charAt(p));
+                        openByFamily[pf]--;
+                        if (pf == f) break;
                         out.add(new UnpairedMark(String.valueOf(text.charAt(p)), p));
                     }
                 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One annual report on building rule-of-law government, as the parser understood it. Everything in it points back
@@ -96,12 +95,8 @@ public final class Report {
 
     /** The sentence around an offset. */
     public Span sentenceAt(int offset) {
-        for (Span s : sentences) {
-            if (offset >= s.getStart() && offset < s.getEnd()) {
-                return s;
-            }
-        }
-        return new Span(Math.min(offset, text.length()), Math.min(offset, text.length()));
+        int k = TextIndex.sentenceOf(sentences, offset);
+        return k >= 0 ? sentences.get(k) : new Span(Math.min(offset, text.length()), Math.min(offset, text.length()));
     }
 
     /** Every place the regular expression matches, in the whole text. */
@@ -114,7 +109,7 @@ public final class Report {
     public List<Span> findInBody(String regex, Section within) { return find(regex, within.getEnd(), within.getBodyEnd()); }
 
     private List<Span> find(String regex, int from, int to) {
-        Matcher m = Pattern.compile(regex).matcher(Deadline.text(text)).region(from, to);
+        Matcher m = Patterns.compiled(regex).matcher(Deadline.text(text)).region(from, to);
         List<Span> found = new ArrayList<>();
         while (m.find()) {
             if (m.end() > m.start()) {

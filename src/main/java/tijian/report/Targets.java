@@ -32,8 +32,10 @@ final class Targets {
             int from = s.getStart();
             int to = Math.min(text.length(), Math.max(s.getBodyEnd(), s.getEnd()));
             int year = planYear(text, from, to);
-            for (Metric m : metrics) {
-                if (m.getStart() < from || m.getEnd() > to || taken.containsKey(m)) continue;
+            // metrics are in text order: start at the first one inside the section instead of walking all of them
+            for (int k = firstAtOrAfter(metrics, from); k < metrics.size() && metrics.get(k).getStart() < to; k++) {
+                Metric m = metrics.get(k);
+                if (m.getEnd() > to || taken.containsKey(m)) continue;
                 if (isPast(text, m, year)) continue;
                 taken.put(m, Boolean.TRUE);
                 out.add(new Target(m, year));
@@ -41,6 +43,16 @@ final class Targets {
         }
         out.sort((a, b) -> Integer.compare(a.getStart(), b.getStart()));
         return out;
+    }
+
+    private static int firstAtOrAfter(List<Metric> metrics, int offset) {
+        int lo = 0;
+        int hi = metrics.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (metrics.get(mid).getStart() < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     static int planYear(String text, int from, int to) {

@@ -25,6 +25,8 @@ final class YearMentions {
         List<int[]> ranges = new ArrayList<>();
         Matcher r = RANGE.matcher(text);
         while (r.find()) ranges.add(new int[] {r.start(), r.end()});
+        List<int[]> citations = citationInsides(text);
+        TextIndex index = new TextIndex(sections, List.of());
 
         List<YearMention> out = new ArrayList<>();
         Matcher m = YEAR.matcher(text).region(from, to);
@@ -33,39 +35,48 @@ final class YearMentions {
             int s = m.start(1);
             int e = m.end(1) + 1;
             if (e < text.length() && text.charAt(e) == '度') e++;
-            if (inside(ranges, s) || inCitation(text, s)) continue;
-            int section = -1;
-            boolean inHeading = titleSpan != null && s >= titleSpan.getStart() && s < titleSpan.getEnd();
-            for (Section sec : sections) {
-                if (s >= sec.getStart() && s < sec.getBodyEnd()) {
-                    section = sec.getIndex();
-                    if (s < sec.getEnd()) inHeading = true;
-                }
-            }
+            if (inside(ranges, s) || inside(citations, s)) continue;
+            Section containing = index.lastContaining(s);
+            int section = containing == null ? -1 : containing.getIndex();
+            boolean inHeading = titleSpan != null && s >= titleSpan.getStart() && s < titleSpan.getEnd()
+                    || index.inHeading(s);
             out.add(new YearMention(Integer.parseInt(m.group(1)), s, e, section, inHeading));
         }
         return out;
     }
 
+    /** True when p lies in one of the sorted, disjoint ranges [start, end). */
     private static boolean inside(List<int[]> ranges, int p) {
-        for (int[] r : ranges) if (p >= r[0] && p < r[1]) return true;
+        int lo = 0;
+        int hi = ranges.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int[] r = ranges.get(mid);
+            if (p < r[0]) hi = mid - 1;
+            else if (p >= r[1]) lo = mid + 1;
+            else return true;
+        }
         return false;
     }
 
-    /** True when an unclosed 《 stands before p on its line and a 》 after it. */
-    private static boolean inCitation(String text, int p) {
-        for (int i = p - 1; i >= 0; i--) {
+    /**
+     * The insides of 《…》 pairs on one line with no other 《 or 》 between, in text order: a year there belongs to a
+     * cited title. One pass over the text; looking back and forth from every year made long lines quadratic.
+     */
+    private static List<int[]> citationInsides(String text) {
+        List<int[]> out = new ArrayList<>();
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '》') return false;
             if (c == '《') {
-                for (int j = p; j < text.length(); j++) {
-                    char d = text.charAt(j);
-                    if (d == '\n' || d == '\r' || d == '《') return false;
-                    if (d == '》') return true;
-                }
-                return false;
+                open = i;
+            } else if (c == '》') {
+                if (open >= 0) out.add(new int[] {open + 1, i});
+                open = -1;
+            } else if (c == '\n' || c == '\r') {
+                open = -1;
             }
         }
-        return false;
+        return out;
     }
 }
