@@ -12,7 +12,7 @@ import tijian.rules.Problem;
 import tijian.rules.RuleData;
 
 /** Loads the project's parts.csv and parses reports with it (the sample reports: {@link tijian.testsupport.SampleReports}). */
-final class Fixtures {
+public final class Fixtures {
     private static List<PartWording> wordings;
 
     private Fixtures() {}
@@ -34,7 +34,7 @@ final class Fixtures {
 
     static ReportParser parser() { return new ReportParser(wordings()); }
 
-    static Report parse(String text) { return parser().parse(text); }
+    public static Report parse(String text) { return parser().parse(text); }
 
     static List<Section> top(Report r) {
         return r.getSections().stream().filter(Section::isTopLevel).toList();
