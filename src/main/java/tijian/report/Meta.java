@@ -254,7 +254,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         return u;
     }
 
-    private static LocalDate date(String y, String m, String d) {
+    static LocalDate date(String y, String m, String d) {
         try {
             return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
         } catch (DateTimeException | NumberFormatException e) {
@@ -262,7 +262,7 @@ record Meta(String title, Span titleSpan, String issuer, String unit, Integer ye
         }
     }
 
-    private static LocalDate chineseDate(String y, String m, String d) {
+    static LocalDate chineseDate(String y, String m, String d) {
         StringBuilder year = new StringBuilder();
         for (char c : y.toCharArray()) year.append("〇○零".indexOf(c) >= 0 ? 0 : "一二三四五六七八九".indexOf(c) + 1);
         try {

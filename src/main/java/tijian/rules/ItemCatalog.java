@@ -21,6 +21,7 @@ import tijian.rules.safety.JavaText;
  * rule "structure.shortcomings"
  *     &#64;item("structure.shortcomings") &#64;title("存在的不足和原因") &#64;category("structure")
  *     &#64;severity("mandatory") &#64;weight(10) &#64;advice("增设……部分")
+ *     &#64;basis("《法治政府建设与责任落实督察工作规定》")
  * </pre>
  */
 final class ItemCatalog {
@@ -76,7 +77,7 @@ final class ItemCatalog {
                         + "\" has no @item: it can prepare facts but cannot report a finding"));
             } else if (!items.containsKey(id.toString())) {
                 problems.add(Problem.error(d.file(), d.line(), 1, "rule \"" + d.rule().getName() + "\" names item "
-                        + id + ", which no rule declares (the declaring rule carries @title, @category, @severity, @weight, @advice)"));
+                        + id + ", which no rule declares (the declaring rule carries @title, @category, @severity, @weight, @advice, @basis)"));
             }
         }
         return new Catalog(items, rulesByItem);
@@ -110,7 +111,8 @@ final class ItemCatalog {
             problems.add(Problem.error(d.file(), d.line(), 1, id + ": " + e.getMessage()));
             return null;
         }
-        return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), d.file(), d.line());
+        return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), text(meta, "basis"),
+                d.file(), d.line());
     }
 
     private static String text(Map<String, Object> meta, String key) {

@@ -87,6 +87,9 @@ public class CheckPdf {
                 }
                 if (("FAIL".equals(status) || "WARN".equals(status)) && !text(item, "advice").isEmpty()) {
                     w.paragraph("修改建议：" + text(item, "advice"), 10.5f, Colour.INK);
+                    if (!text(item, "basis").isEmpty()) {
+                        w.paragraph("依据：" + text(item, "basis"), 9.5f, Colour.MUTED);
+                    }
                 }
             }
             w.gap(14);

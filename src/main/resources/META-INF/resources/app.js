@@ -83,7 +83,8 @@
     const r = result;
     $("result").hidden = false;
     $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
-    const meta = [r.report.unit, r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
+    const meta = [r.report.unit, r.report.reporterKind ? "报告主体：" + r.report.reporterKind : null,
+      r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
     $("summary").replaceChildren(
       el("div", { class: "score-ring", "aria-label": "得分 " + r.score }, el("div", {}, el("b", {}, r.score), el("small", {}, "分"))),
       el("div", { class: "summary-text" },
@@ -136,7 +137,8 @@
           el("span", { class: "head" }, chip(i.status), el("span", { class: "title" }, i.title),
             el("span", { class: "sev" }, (i.severity === "MANDATORY" ? "必查项" : "建议项") + " · 权重 " + i.weight)),
           el("span", { class: "msg", hidden: !i.message }, i.message || ""),
-          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null));
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null,
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "basis" }, "依据：" + (i.basis || "—")) : null));
         if (open) nodes.push(passagePanel(i));
       }
     }
