@@ -22,7 +22,8 @@ public record CheckView(UUID id, Instant checkedAt, RuleSetRef ruleSet, Source s
                         List<String> notices, double score, Grade grade, GradeCap gradeCap, Map<Status, Integer> counts,
                         List<ChecklistItem> items) {
 
-    public record RuleSetRef(String revision) {}
+    /** The revision of the rules folder and the profile of it the check used; both reproduce the result. */
+    public record RuleSetRef(String revision, String profile) {}
 
     /** What was uploaded: file name (if any), the format it was read as, and the sha256 of the checked text. */
     public record Source(String fileName, String format, String sha256) {}

@@ -3,6 +3,7 @@
 (() => {
   const { LABEL, $, api, el, chip, grade } = Site;
   const ORDER = ["FAIL", "WARN", "NOT_APPLICABLE", "PASS"];
+  const PROFILE = { national: "全国通用", chongqing: "重庆" };
   const main = $("main");
   let result = null;
   let active = null;      // the open item's id
@@ -40,16 +41,28 @@
     $("error").hidden = false;
   }
 
+  // the profiles a check may name; the default is preselected, and a failure to list them leaves "默认"
+  (async () => {
+    try {
+      const answer = await api("/api/rules/profiles");
+      if (!answer.ok) return;
+      const p = await answer.json();
+      $("profile").replaceChildren(...p.profiles.map(name =>
+        el("option", { value: name, selected: name === p.defaultProfile ? "selected" : null }, PROFILE[name] || name)));
+    } catch (e) { /* the check still works with the default profile */ }
+  })();
+
   $("go").addEventListener("click", async () => {
     $("error").hidden = true; $("go").disabled = true; $("status").textContent = "正在体检……";
     try {
       let response;
       if (file) {
-        const form = new FormData(); form.append("file", file);
+        const form = new FormData(); form.append("file", file); form.append("profile", $("profile").value);
         response = await api("/api/checks", { method: "POST", body: form });
       } else {
         if (!$("input").value.trim()) throw new Error("请先粘贴报告全文，或选择一个文件。");
-        response = await api("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
+        response = await api("/api/checks?profile=" + encodeURIComponent($("profile").value),
+          { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
       }
       let body = {};
       try { body = await response.json(); } catch (e) { /* an empty answer */ }
@@ -93,6 +106,7 @@
         el("div", { class: "counts" }, ORDER.map(s => el("span", { class: "chip " + s }, LABEL[s] + " " + (r.counts[s] || 0)))),
         el("details", { class: "tech" }, el("summary", {}, "技术信息"),
           el("div", {}, "体检编号 " + r.id), el("div", {}, "规则版本 " + r.ruleSet.revision),
+          el("div", {}, "规则配置 " + (PROFILE[r.ruleSet.profile] || r.ruleSet.profile || "national")),
           el("div", {}, "体检时间 " + Site.fmtTime(r.checkedAt)))));
     renderCap();
     $("notices").replaceChildren(...(r.notices || []).map(n => el("div", { class: "notice" }, n)));
