@@ -86,7 +86,7 @@ final class ItemCatalog {
     private static Item declare(Declared d, Map<String, Object> meta, List<Problem> problems) {
         String id = text(meta, ITEM);
         List<String> missing = new ArrayList<>();
-        for (String key : List.of(ITEM, "title", "category", "severity", "weight", "advice")) {
+        for (String key : List.of(ITEM, "title", "category", "severity", "weight", "advice", "basis")) {
             if (text(meta, key).isEmpty()) {
                 missing.add("@" + key);
             }
