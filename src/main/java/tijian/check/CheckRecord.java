@@ -40,6 +40,8 @@ public class CheckRecord extends PanacheEntityBase {
     public double score;
     public String grade;
     public String revision;
+    /** The rule profile of the revision the check was made with (national, chongqing…). */
+    public String profile;
     @Column(columnDefinition = "text")
     public String reportText;
     /** The extracted text with spacing and width folded, hashed: the same report in any file format. */

@@ -57,7 +57,12 @@ public class CheckService {
      * stored without an owner, or not at all when {@code checker.auth.store-anonymous-checks=false}).
      */
     public CheckView check(byte[] content, String fileName, String contentType, Caller owner) {
-        Outcome outcome = evaluate(content, fileName, contentType);
+        return check(content, fileName, contentType, owner, null);
+    }
+
+    /** As {@link #check(byte[], String, String, Caller)}, with the rules of a profile (null: the configured default). */
+    public CheckView check(byte[] content, String fileName, String contentType, Caller owner, String profile) {
+        Outcome outcome = evaluate(content, fileName, contentType, profile);
         if (!owner.isAnonymous() || config.auth().storeAnonymousChecks()) {
             store(outcome.view(), outcome.report(), owner);
         }
@@ -74,12 +79,19 @@ public class CheckService {
      * stops; rule evaluation runs with the deadline current, so it can take what is left ({@link Deadline#current()}).
      */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
+        return evaluate(content, fileName, contentType, null);
+    }
+
+    /** As {@link #evaluate(byte[], String, String)}, with the rules of a profile (null: the configured default). */
+    public Outcome evaluate(byte[] content, String fileName, String contentType, String profile) {
+        // an unknown profile is refused before any work is done
+        RuleSet rules = ruleBook.active().forProfile(profile == null || profile.isBlank() ? config.rules().defaultProfile() : profile);
         Deadline deadline = Deadline.in(config.ingest().timeout());
         Document document = reader.read(content, fileName, contentType, deadline);
         if (document.text().length() > config.ingest().maxTextChars()) {
             throw IngestRefusals.textTooLong(document.text().length(), config.ingest().maxTextChars());
         }
-        return evaluate(document, cutFileName(fileName), ruleBook.active(), deadline);
+        return evaluate(document, cutFileName(fileName), rules, deadline);
     }
 
     /**
@@ -116,7 +128,7 @@ public class CheckService {
         Report report = rules.parser().parse(text);
         Checklist checklist = Checker.check(report, rules);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                new CheckView.RuleSetRef(rules.revision()),
+                new CheckView.RuleSetRef(rules.revision(), rules.profile()),
                 new CheckView.Source(fileName, document.format(), sha256(text)),
                 CheckView.ReportView.of(report), notices(report, document.replaced()), checklist.score(), checklist.grade(),
                 checklist.gradeCap(),
@@ -223,6 +235,7 @@ public class CheckService {
         r.score = view.score();
         r.grade = view.grade().label();
         r.revision = view.ruleSet().revision();
+        r.profile = view.ruleSet().profile();
         r.reportText = report.getText();
         r.textFingerprint = textFingerprint(report.getText());
         r.result = view;

@@ -22,16 +22,18 @@ public record CheckView(UUID id, Instant checkedAt, RuleSetRef ruleSet, Source s
                         List<String> notices, double score, Grade grade, GradeCap gradeCap, Map<Status, Integer> counts,
                         List<ChecklistItem> items) {
 
-    public record RuleSetRef(String revision) {}
+    /** The revision of the rules folder and the profile of it the check used; both reproduce the result. */
+    public record RuleSetRef(String revision, String profile) {}
 
     /** What was uploaded: file name (if any), the format it was read as, and the sha256 of the checked text. */
     public record Source(String fileName, String format, String sha256) {}
 
-    public record ReportView(String title, String issuer, String unit, Integer year, LocalDate publishedOn,
+    /** {@code reporterKind}: 政府部门, 人民政府… (deadlines depend on it); null in checks stored before it was read. */
+    public record ReportView(String title, String issuer, String unit, String reporterKind, Integer year, LocalDate publishedOn,
                              LocalDate signedOn, String text, List<Section> sections) {
         static ReportView of(Report r) {
-            return new ReportView(r.getTitle(), r.getIssuer(), r.getUnit(), r.getYear(), r.getPublishedOn(),
-                    r.getSignedOn(), r.getText(), r.getSections());
+            return new ReportView(r.getTitle(), r.getIssuer(), r.getUnit(), r.getReporterKind().getLabel(), r.getYear(),
+                    r.getPublishedOn(), r.getSignedOn(), r.getText(), r.getSections());
         }
     }
 }

@@ -40,6 +40,9 @@ public interface CheckerConfig {
         boolean watch();
 
         Duration quietPeriod();
+
+        /** The profile a check uses when it names none; {@code national} is the base rule book. */
+        String defaultProfile();
     }
 
     interface Upload {

@@ -20,6 +20,9 @@ public final class Report {
     private final LocalDate publishedOn;
     private final Span publishedOnSpan;
     private final LocalDate signedOn;
+    private final Signature signature;
+    private final ReporterKind reporterKind;
+    private final List<PersonalData> personalData;
     private final List<Span> sentences;
     private final List<Section> sections;
     private final List<Metric> metrics;
@@ -40,6 +43,9 @@ public final class Report {
         this.publishedOn = b.publishedOn;
         this.publishedOnSpan = b.publishedOnSpan;
         this.signedOn = b.signedOn;
+        this.signature = b.signature;
+        this.reporterKind = ReporterKind.of(b.issuer, b.title);
+        this.personalData = List.copyOf(b.personalData);
         this.sentences = List.copyOf(b.sentences);
         this.sections = List.copyOf(b.sections);
         this.metrics = List.copyOf(b.metrics);
@@ -73,6 +79,12 @@ public final class Report {
     public Span getPublishedOnSpan() { return publishedOnSpan; }
     /** The date written at the end of the report (落款日期), or null. */
     public LocalDate getSignedOn() { return signedOn; }
+    /** The signing body and date line at the end of the report, or null when there is no date line. */
+    public Signature getSignature() { return signature; }
+    /** What kind of body reports (政府部门, 人民政府…), read from the issuer or the title. */
+    public ReporterKind getReporterKind() { return reporterKind; }
+    /** ID card, mobile and bank card numbers written in the text. */
+    public List<PersonalData> getPersonalData() { return personalData; }
     /** Sentences, split at 。！？； and line ends. */
     public List<Span> getSentences() { return sentences; }
     public List<Section> getSections() { return sections; }
@@ -130,6 +142,8 @@ public final class Report {
         private LocalDate publishedOn;
         private Span publishedOnSpan;
         private LocalDate signedOn;
+        private Signature signature;
+        private List<PersonalData> personalData = List.of();
         private List<Span> sentences = List.of();
         private List<Section> sections = List.of();
         private List<Metric> metrics = List.of();
@@ -148,6 +162,8 @@ public final class Report {
         public Builder year(Integer year) { this.year = year; return this; }
         public Builder publishedOn(LocalDate date, Span where) { this.publishedOn = date; this.publishedOnSpan = where; return this; }
         public Builder signedOn(LocalDate date) { this.signedOn = date; return this; }
+        public Builder signature(Signature v) { this.signature = v; return this; }
+        public Builder personalData(List<PersonalData> v) { this.personalData = v; return this; }
         public Builder sentences(List<Span> v) { this.sentences = v; return this; }
         public Builder sections(List<Section> v) { this.sections = v; return this; }
         public Builder metrics(List<Metric> v) { this.metrics = v; return this; }

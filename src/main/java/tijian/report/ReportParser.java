@@ -31,6 +31,8 @@ public final class ReportParser {
                 .year(meta.year())
                 .publishedOn(meta.publishedOn(), meta.publishedOnSpan())
                 .signedOn(meta.signedOn())
+                .signature(Signature.find(text, sections, meta.titleSpan() == null ? 0 : meta.titleSpan().getEnd()))
+                .personalData(PersonalData.find(text))
                 .sentences(sentences)
                 .sections(sections)
                 .metrics(metrics)

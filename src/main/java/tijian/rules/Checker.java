@@ -183,6 +183,6 @@ public final class Checker {
                 .map(s -> new ChecklistItem.Evidence(s.getStart(), s.getEnd(), report.quote(s)))
                 .toList();
         return new ChecklistItem(item.id(), item.title(), item.category(), item.severity(), item.weight(), status,
-                message, item.advice(), evidence);
+                message, item.advice(), item.basis(), evidence);
     }
 }

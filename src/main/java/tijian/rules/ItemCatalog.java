@@ -24,6 +24,7 @@ import tijian.rules.safety.JavaText;
  * rule "structure.shortcomings"
  *     &#64;item("structure.shortcomings") &#64;title("存在的不足和原因") &#64;category("structure")
  *     &#64;severity("mandatory") &#64;weight(10) &#64;advice("增设……部分")
+ *     &#64;basis("《法治政府建设与责任落实督察工作规定》")
  * </pre>
  */
 final class ItemCatalog {
@@ -87,7 +88,7 @@ final class ItemCatalog {
                         + "\" has no @item: it can prepare facts but cannot report a finding"));
             } else if (!items.containsKey(id.toString())) {
                 problems.add(Problem.error(d.file(), d.line(), 1, "rule \"" + d.rule().getName() + "\" names item "
-                        + id + ", which no rule declares (the declaring rule carries @title, @category, @severity, @weight, @advice)"));
+                        + id + ", which no rule declares (the declaring rule carries @title, @category, @severity, @weight, @advice, @basis)"));
             }
         }
         return new Catalog(items, rulesByItem);
@@ -130,7 +131,7 @@ final class ItemCatalog {
     private static Item declare(Declared d, Map<String, Object> meta, List<Problem> problems) {
         String id = text(meta, ITEM);
         List<String> missing = new ArrayList<>();
-        for (String key : List.of(ITEM, "title", "category", "severity", "weight", "advice")) {
+        for (String key : List.of(ITEM, "title", "category", "severity", "weight", "advice", "basis")) {
             if (text(meta, key).isEmpty()) {
                 missing.add("@" + key);
             }
@@ -155,7 +156,8 @@ final class ItemCatalog {
             problems.add(Problem.error(d.file(), d.line(), 1, id + ": " + e.getMessage()));
             return null;
         }
-        return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), d.file(), d.line());
+        return new Item(id, text(meta, "title"), text(meta, "category"), severity, weight, text(meta, "advice"), text(meta, "basis"),
+                d.file(), d.line());
     }
 
     static boolean isId(String id) { return ID.matcher(id).matches(); }

@@ -16,13 +16,11 @@ public final class RequiredPart {
     private final Part part;
     private final Item item;
     private final boolean topLevel;
-    private final String basis;
 
-    RequiredPart(Part part, Item item, boolean topLevel, String basis) {
+    RequiredPart(Part part, Item item, boolean topLevel) {
         this.part = part;
         this.item = item;
         this.topLevel = topLevel;
-        this.basis = basis;
     }
 
     public Part getPart() { return part; }
@@ -31,7 +29,7 @@ public final class RequiredPart {
     /** The part must stand as a top-level heading; found only as a sub-heading it is a WARN. */
     public boolean isTopLevel() { return topLevel; }
     /** The document that requires the part, e.g. 《法治政府建设与责任落实督察工作规定》. */
-    public String getBasis() { return basis; }
+    public String getBasis() { return item.basis(); }
 
     /** What a missing part costs: a regulation's part fails, good practice only warns. */
     public Status getMissingStatus() { return item.severity() == Severity.MANDATORY ? Status.FAIL : Status.WARN; }

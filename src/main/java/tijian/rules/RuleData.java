@@ -84,12 +84,17 @@ public final class RuleData {
 
         List<CanonicalTitle> titles = new ArrayList<>();
         for (Csv.Row row : table(files, CANONICAL_TITLES, List.of("title", "document_number"), problems)) {
-            titles.add(new CanonicalTitle(row.get("title").replaceAll("^《|》$", ""), row.get("document_number")));
+            Integer from = year(row, "valid_from", problems);
+            Integer to = year(row, "valid_to", problems);
+            if (from != null && to != null && to < from) {
+                problems.add(Problem.error(CANONICAL_TITLES, row.line(), 0, "valid_to " + to + " is before valid_from " + from));
+            }
+            titles.add(new CanonicalTitle(row.get("title").replaceAll("^《|》$", ""), row.get("document_number"), from, to));
         }
 
         List<CoverageTopic> topics = new ArrayList<>();
         List<Item> items = new ArrayList<>();
-        for (Csv.Row row : table(files, COVERAGE, List.of("id", "title", "keywords", "weight", "advice"), problems)) {
+        for (Csv.Row row : table(files, COVERAGE, List.of("id", "title", "keywords", "weight", "advice", "basis"), problems)) {
             String id = row.get("id");
             if (!id.matches("coverage\\.[a-z0-9-]+")) {
                 problems.add(Problem.error(COVERAGE, row.line(), 0, "id \"" + id + "\" must look like coverage.some-name"));
@@ -106,8 +111,13 @@ public final class RuleData {
                 problems.add(Problem.error(COVERAGE, row.line(), 0, id + ": weight must be a whole number ≥ 0, not \"" + row.get("weight") + "\""));
                 continue;
             }
+            if (row.get("basis").isBlank()) {
+                problems.add(Problem.error(COVERAGE, row.line(), 0, id + ": no basis (the document that asks for it)"));
+                continue;
+            }
             topics.add(new CoverageTopic(id, row.get("title"), keywords));
-            items.add(new Item(id, row.get("title"), "coverage", Severity.ADVISORY, weight, row.get("advice"), COVERAGE, row.line()));
+            items.add(new Item(id, row.get("title"), "coverage", Severity.ADVISORY, weight, row.get("advice"), row.get("basis"),
+                    COVERAGE, row.line()));
         }
         Messages messages = messages(files, problems);
         List<RequiredPart> required = requiredParts(files, messages, problems);
@@ -175,8 +185,8 @@ public final class RuleData {
                 continue;
             }
             Item item = new Item(id, row.get("title"), id.substring(0, id.indexOf('.')), severity, weight, row.get("advice"),
-                    REQUIRED_PARTS, row.line());
-            out.add(new RequiredPart(part, item, topLevel.equals("yes"), row.get("basis")));
+                    row.get("basis"), REQUIRED_PARTS, row.line());
+            out.add(new RequiredPart(part, item, topLevel.equals("yes")));
         }
         return out;
     }
@@ -196,6 +206,19 @@ public final class RuleData {
             return List.of();
         }
         return Csv.read(file, content, columns, problems);
+    }
+
+    /** An optional year column of canonical-titles.csv: empty is null, anything but a year is refused. */
+    private static Integer year(Csv.Row row, String column, List<Problem> problems) {
+        String v = row.get(column).strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!v.matches("(19|20)\\d\\d")) {
+            problems.add(Problem.error(CANONICAL_TITLES, row.line(), 0, column + " must be a year such as 2025, not \"" + v + "\""));
+            return null;
+        }
+        return Integer.parseInt(v);
     }
 
     static Integer positiveInt(String s) {

@@ -114,4 +114,24 @@ public final class RuleFunctions {
         }
         return sum.toString();
     }
+
+    /** The day a deadline falls on: "04-01" for a 2025 report is 2026-04-01 (deadlines fall in the following year). */
+    public static java.time.LocalDate deadline(int reportYear, String monthDay) {
+        return java.time.MonthDay.parse("--" + monthDay.trim()).atYear(reportYear + 1);
+    }
+
+    /** Whether a date falls before the deadline {@code monthDay} of the year after {@code reportYear}. */
+    public static boolean before(java.time.LocalDate date, int reportYear, String monthDay) {
+        return date.isBefore(deadline(reportYear, monthDay));
+    }
+
+    /** Whether a report of {@code reportYear} dated {@code date} was written in the year after it, before the deadline. */
+    public static boolean inReportingWindow(java.time.LocalDate date, int reportYear, String monthDay) {
+        return date.getYear() > reportYear && before(date, reportYear, monthDay);
+    }
+
+    /** A date as a clerk writes it: 2026年3月1日. */
+    public static String day(java.time.LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
 }

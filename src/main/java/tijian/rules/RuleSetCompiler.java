@@ -40,6 +40,9 @@ public final class RuleSetCompiler {
 
     /** Which files of a rules directory belong to a revision. */
     public static boolean isRuleFile(String path) {
+        if (path.startsWith(Profiles.DIR)) {
+            return Profiles.isProfileFile(path);
+        }
         return path.endsWith(".drl") || (path.startsWith("data/") && path.endsWith(".csv")) || Example.isExampleFile(path);
     }
 
@@ -61,21 +64,56 @@ public final class RuleSetCompiler {
     /** Compiles and validates, runs the examples, and returns the rule set or every reason it was rejected. */
     public static RuleSet compile(Map<String, String> files) throws RuleSetRejected {
         RuleSet candidate = compileWithoutExamples(files);
-        List<Problem> failures = runExamples(candidate).stream()
-                .map(r -> Problem.error(r.example().file(), r.example().line(), 1,
-                        "example " + r.example().item() + " " + r.example().expected() + ": " + r.failure()))
-                .toList();
+        List<Problem> failures = new ArrayList<>();
+        for (RuleSet set : withProfiles(candidate)) {
+            for (ExampleResult r : runExamples(set)) {
+                Problem p = Problem.error(r.example().file(), r.example().line(), 1,
+                        "example " + r.example().item() + " " + r.example().expected() + ": " + r.failure());
+                failures.add(set == candidate ? p : Profiles.inProfile(set.profile(), p));
+            }
+        }
         if (!failures.isEmpty()) {
             throw new RuleSetRejected(candidate.revision(), failures);
         }
         return candidate;
     }
 
-    /** Compiles and validates only; examples are not run (for validating a file on its own). */
+    private static List<RuleSet> withProfiles(RuleSet base) {
+        List<RuleSet> all = new ArrayList<>();
+        all.add(base);
+        all.addAll(base.profiles().values());
+        return all;
+    }
+
+    /**
+     * Compiles and validates only; examples are not run (for validating a file on its own). The base rule book and
+     * every profile ({@link Profiles}) are compiled; a problem in any of them rejects the revision.
+     */
     public static RuleSet compileWithoutExamples(Map<String, String> files) throws RuleSetRejected {
         SortedMap<String, String> sorted = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         String revision = revisionOf(sorted);
         List<Problem> problems = new ArrayList<>();
+        RuleSet base = compileOne(revision, sorted, Profiles.base(sorted), Profiles.BASE, Map.of(), problems);
+        Map<String, RuleSet> profiles = new TreeMap<>();
+        for (String name : Profiles.names(sorted)) {
+            List<Problem> own = new ArrayList<>();
+            RuleSet profile = compileOne(revision, sorted, Profiles.overlay(sorted, name, own), name, Map.of(), own);
+            own.forEach(p -> problems.add(Profiles.inProfile(name, p)));
+            if (profile != null) {
+                profiles.put(name, profile);
+            }
+        }
+        if (base == null || problems.stream().anyMatch(Problem::isError)) {
+            throw new RuleSetRejected(revision, problems);
+        }
+        return new RuleSet(base.revision(), base.files(), base.kieBase(), base.items(), base.data(), base.parser(),
+                base.scoring(), List.copyOf(problems), base.examples(), base.rulesByItem(), Profiles.BASE,
+                Collections.unmodifiableMap(profiles));
+    }
+
+    /** One rule book from its flat files; null when it has errors (they are in problems). */
+    private static RuleSet compileOne(String revision, SortedMap<String, String> all, SortedMap<String, String> sorted,
+                                      String profileName, Map<String, RuleSet> profiles, List<Problem> problems) {
 
         RuleData data = RuleData.read(sorted, problems);
         Scoring scoring = Scoring.fromSettings(data.settings(), problems);
@@ -115,11 +153,11 @@ public final class RuleSetCompiler {
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new RuleSetRejected(revision, problems);
+            return null;
         }
-        return new RuleSet(revision, sorted, kieBase, Collections.unmodifiableMap(items), data,
+        return new RuleSet(revision, all, kieBase, Collections.unmodifiableMap(items), data,
                 new ReportParser(data.partWordings()), scoring, List.copyOf(problems), List.copyOf(examples),
-                Collections.unmodifiableMap(rulesByItem));
+                Collections.unmodifiableMap(rulesByItem), profileName, profiles);
     }
 
     /** One example's outcome. */

@@ -95,6 +95,9 @@ public class CheckPdf {
                 }
                 if ((item.status() == Status.FAIL || item.status() == Status.WARN) && !nz(item.advice()).isEmpty()) {
                     w.paragraph("修改建议：" + item.advice(), 10.5f, Colour.INK);
+                    if (!nz(item.basis()).isEmpty()) {
+                        w.paragraph("依据：" + item.basis(), 9.5f, Colour.MUTED);
+                    }
                 }
             }
             w.gap(14);

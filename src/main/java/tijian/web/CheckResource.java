@@ -58,16 +58,18 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermitAll
-    @Operation(summary = "Check an uploaded report file (form part \"file\": .txt .html .docx .doc .pdf); anyone, unless anonymous checks are off")
+    @Operation(summary = "Check an uploaded report file (form part \"file\": .txt .html .docx .doc .pdf; optional profile as ?profile= or form part \"profile\"); anyone, unless anonymous checks are off")
     @Recorded("check.create")
     @RateLimited(RateLimits.Kind.CHECK)
-    public CheckView upload(@RestForm("file") FileUpload file) throws IOException {
+    public CheckView upload(@RestForm("file") FileUpload file, @RestForm("profile") String formProfile,
+                            @QueryParam("profile") String profile) throws IOException {
         Caller caller = checker();
         if (file == null) {
             throw new Refusal(Refusal.Kind.BAD_INPUT, "missing-file", "请在表单字段 file 中上传报告文件。",
                     "Upload the report in the form part named \"file\".");
         }
-        return checks.check(Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType(), caller);
+        return checks.check(Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType(), caller,
+                profile != null && !profile.isBlank() ? profile : formProfile);
     }
 
     @POST
@@ -77,11 +79,11 @@ public class CheckResource {
     @Recorded("check.create")
     @RateLimited(RateLimits.Kind.CHECK)
     public CheckView body(java.io.InputStream body, @HeaderParam("Content-Type") String contentType,
-                          @QueryParam("fileName") String fileName) throws IOException {
+                          @QueryParam("fileName") String fileName, @QueryParam("profile") String profile) throws IOException {
         Caller caller = checker();
         // read while counting: a body without Content-Length stops at the limit instead of being buffered whole
         byte[] bytes = body == null ? new byte[0] : Bodies.readAtMost(body, config.upload().maxBytes());
-        return checks.check(bytes, fileName, contentType, caller);
+        return checks.check(bytes, fileName, contentType, caller, profile);
     }
 
     @GET

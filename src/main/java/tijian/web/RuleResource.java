@@ -23,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -69,7 +71,11 @@ public class RuleResource {
      * rules folder without its path on the server.
      */
     public record RuleSetView(String revision, Instant activeSince, String directory, boolean watching, List<Item> items,
-                              List<Problem> warnings, RuleBook.Rejection lastRejection) {}
+                              List<Problem> warnings, RuleBook.Rejection lastRejection, String profile,
+                              List<String> profiles) {}
+
+    /** The profiles a check may name, and the one it gets when it names none. */
+    public record ProfilesView(List<String> profiles, String defaultProfile) {}
 
     public record RevisionView(String revision, Instant activatedAt, int itemCount, boolean live) {}
 
@@ -79,16 +85,32 @@ public class RuleResource {
 
     public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
 
+    @ConfigProperty(name = "checker.rules.default-profile")
+    String defaultProfile;
+
     @GET
     @Authenticated
-    @Operation(summary = "The live rule set: revision, since when, items, warnings and the last rejected change (signed-in users)")
-    public RuleSetView rules() {
+    @Operation(summary = "The live rule set: revision, since when, items (of ?profile=, else the base), profiles, warnings and the last rejected change (signed-in users)")
+    public RuleSetView rules(@QueryParam("profile") String profile) {
         RuleBook.Rejection rejection = ruleBook.lastRejection().orElse(null);
         return ruleBook.live()
-                .map(l -> new RuleSetView(l.rules().revision(), l.since(), RuleBook.FOLDER, watcher.isWatching(),
-                        List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection))
+                .map(l -> {
+                    RuleSet shown = l.rules().forProfile(profile);
+                    return new RuleSetView(l.rules().revision(), l.since(), RuleBook.FOLDER, watcher.isWatching(),
+                            List.copyOf(shown.items().values()), l.rules().warnings(), rejection, shown.profile(),
+                            List.copyOf(l.rules().profileNames()));
+                })
                 .orElseGet(() -> new RuleSetView(null, null, RuleBook.FOLDER, watcher.isWatching(), List.of(),
-                        List.of(), rejection));
+                        List.of(), rejection, null, List.of()));
+    }
+
+    @GET
+    @Path("/profiles")
+    @PermitAll
+    @Operation(summary = "The rule profiles a check may name (?profile= or the check form's profile field) and the default; anyone")
+    public ProfilesView profiles() {
+        return new ProfilesView(ruleBook.live().map(l -> List.copyOf(l.rules().profileNames())).orElse(List.of()),
+                defaultProfile);
     }
 
     @GET

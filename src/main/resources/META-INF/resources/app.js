@@ -3,6 +3,7 @@
 (() => {
   const { LABEL, $, api, el, chip, grade } = Site;
   const ORDER = ["FAIL", "WARN", "NOT_APPLICABLE", "PASS"];
+  const PROFILE = { national: "全国通用", chongqing: "重庆" };
   const main = $("main");
   let result = null;
   let active = null;      // the open item's id
@@ -40,16 +41,28 @@
     $("error").hidden = false;
   }
 
+  // the profiles a check may name; the default is preselected, and a failure to list them leaves "默认"
+  (async () => {
+    try {
+      const answer = await api("/api/rules/profiles");
+      if (!answer.ok) return;
+      const p = await answer.json();
+      $("profile").replaceChildren(...p.profiles.map(name =>
+        el("option", { value: name, selected: name === p.defaultProfile ? "selected" : null }, PROFILE[name] || name)));
+    } catch (e) { /* the check still works with the default profile */ }
+  })();
+
   $("go").addEventListener("click", async () => {
     $("error").hidden = true; $("go").disabled = true; $("status").textContent = "正在体检……";
     try {
       let response;
       if (file) {
-        const form = new FormData(); form.append("file", file);
+        const form = new FormData(); form.append("file", file); form.append("profile", $("profile").value);
         response = await api("/api/checks", { method: "POST", body: form });
       } else {
         if (!$("input").value.trim()) throw new Error("请先粘贴报告全文，或选择一个文件。");
-        response = await api("/api/checks", { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
+        response = await api("/api/checks?profile=" + encodeURIComponent($("profile").value),
+          { method: "POST", headers: { "Content-Type": "text/plain; charset=UTF-8" }, body: $("input").value });
       }
       let body = {};
       try { body = await response.json(); } catch (e) { /* an empty answer */ }
@@ -83,7 +96,8 @@
     const r = result;
     $("result").hidden = false;
     $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
-    const meta = [r.report.unit, r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
+    const meta = [r.report.unit, r.report.reporterKind ? "报告主体：" + r.report.reporterKind : null,
+      r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
     $("summary").replaceChildren(
       el("div", { class: "score-ring", "aria-label": "得分 " + r.score }, el("div", {}, el("b", {}, r.score), el("small", {}, "分"))),
       el("div", { class: "summary-text" },
@@ -92,6 +106,7 @@
         el("div", { class: "counts" }, ORDER.map(s => el("span", { class: "chip " + s }, LABEL[s] + " " + (r.counts[s] || 0)))),
         el("details", { class: "tech" }, el("summary", {}, "技术信息"),
           el("div", {}, "体检编号 " + r.id), el("div", {}, "规则版本 " + r.ruleSet.revision),
+          el("div", {}, "规则配置 " + (PROFILE[r.ruleSet.profile] || r.ruleSet.profile || "national")),
           el("div", {}, "体检时间 " + Site.fmtTime(r.checkedAt)))));
     renderCap();
     $("notices").replaceChildren(...(r.notices || []).map(n => el("div", { class: "notice" }, n)));
@@ -136,7 +151,8 @@
           el("span", { class: "head" }, chip(i.status), el("span", { class: "title" }, i.title),
             el("span", { class: "sev" }, (i.severity === "MANDATORY" ? "必查项" : "建议项") + " · 权重 " + i.weight)),
           el("span", { class: "msg", hidden: !i.message }, i.message || ""),
-          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null));
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null,
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "basis" }, "依据：" + (i.basis || "—")) : null));
         if (open) nodes.push(passagePanel(i));
       }
     }

@@ -74,10 +74,14 @@ class PagesBrowserTest {
         try (Browser b = Browser.open(root.toString(), 1366, 900)) {
             b.get("/");
             paste(b, sample("guanba-town-2025.txt"));
+            b.await("the rule profiles listed", d -> d.findElements(By.cssSelector("#profile option[value=chongqing]")).isEmpty() ? null : true);
+            assertEquals("national", b.js("return document.getElementById('profile').value"), "the default profile is chosen");
             b.find("#go").click();
             b.awaitVisible("#result");
             assertTrue(b.path().startsWith("/checks/"), "the address names the stored check: " + b.path());
-            assertEquals("86.7", b.find(".score-ring b").getText());
+            assertEquals("85.9", b.find(".score-ring b").getText());
+            assertTrue(b.find(".summary-text .muted").getText().contains("报告主体：街道办事处/乡镇"), "the reporter kind in the report block");
+            assertTrue(b.find("button.item[data-status=FAIL] .basis").getText().startsWith("依据：《"), "the legal basis beside the advice");
             String cap = b.awaitVisible("#grade-cap").getText();
             assertTrue(cap.contains("2 项必查项不通过，等级封顶为合格"), cap);
 

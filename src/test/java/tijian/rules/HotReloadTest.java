@@ -68,7 +68,7 @@ class HotReloadTest {
 
             rule "extra.mentions-constitution"
                 @item("extra.mentions-constitution") @title("提及宪法") @category("coverage") @severity("advisory")
-                @weight(1) @advice("写明宪法学习情况")
+                @weight(1) @advice("写明宪法学习情况") @basis("《中华人民共和国宪法》")
             when
                 Report(text not contains "宪法")
             then
@@ -119,7 +119,7 @@ class HotReloadTest {
     void aChangedDataFileTakesEffect() throws Exception {
         Path coverage = RULES.resolve("data/coverage.csv");
         String csv = Files.readString(coverage, StandardCharsets.UTF_8);
-        String row = (csv.endsWith("\n") ? "" : "\n") + "coverage.constitution-week,宪法宣传周,宪法宣传周,1,写明宪法宣传周活动\n";
+        String row = (csv.endsWith("\n") ? "" : "\n") + "coverage.constitution-week,宪法宣传周,宪法宣传周,1,写明宪法宣传周活动,《中华人民共和国宪法》\n";
         awaitLive(write("data/coverage.csv", csv + row));
         given().contentType("text/plain; charset=UTF-8").body(REPORT).post("/api/checks").then().statusCode(200)
                 .body("items.find { it.id == 'coverage.constitution-week' }.status", equalTo("WARN"));

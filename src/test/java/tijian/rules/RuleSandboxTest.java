@@ -34,7 +34,7 @@ class RuleSandboxTest {
         String drl = RuleSetCompilerTest.DRL.replace("import tijian.rules.*;\n", "import tijian.rules.*;\n" + header + "\n") + """
 
                 rule "sandbox.case"
-                    @item("sandbox.case") @title("试验") @category("meta") @severity("advisory") @weight(1) @advice("无")
+                    @item("sandbox.case") @title("试验") @category("meta") @severity("advisory") @weight(1) @advice("无") @basis("测试用依据")
                 when
                     %s
                 then

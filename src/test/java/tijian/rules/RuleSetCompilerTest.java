@@ -29,7 +29,7 @@ class RuleSetCompilerTest {
             import tijian.rules.*;
 
             rule "demo.title"
-                @item("demo.title") @title("标题") @category("meta") @severity("mandatory") @weight(4) @advice("写上标题")
+                @item("demo.title") @title("标题") @category("meta") @severity("mandatory") @weight(4) @advice("写上标题") @basis("测试用依据")
             when
                 Report(title == null)
             then
@@ -37,7 +37,7 @@ class RuleSetCompilerTest {
             end
 
             rule "demo.long"
-                @item("demo.long") @title("篇幅") @category("meta") @severity(advisory) @weight(1) @advice("多写一点")
+                @item("demo.long") @title("篇幅") @category("meta") @severity(advisory) @weight(1) @advice("多写一点") @basis("测试用依据")
             when
                 $r : Report(text.length() < 10)
             then
@@ -52,7 +52,7 @@ class RuleSetCompilerTest {
         files.put("data/parts.csv", "part,pattern,unless,note\n");
         files.put("data/terms.csv", "list,term\n");
         files.put("data/canonical-titles.csv", "title,document_number\n");
-        files.put("data/coverage.csv", "id,title,keywords,weight,advice\ncoverage.demo,普法,普法|宣传,2,写普法\n");
+        files.put("data/coverage.csv", "id,title,keywords,weight,advice,basis\ncoverage.demo,普法,普法|宣传,2,写普法,测试用依据\n");
         return files;
     }
 
@@ -105,6 +105,20 @@ class RuleSetCompilerTest {
         assertEquals("demo.drl", p.file());
         assertEquals(11, p.line(), p.toString());
         assertTrue(p.column() > 1, p.toString());
+    }
+
+    @Test
+    void anItemWithoutALegalBasisIsRefusedWithFileAndLine() {
+        RuleSetRejected e = assertThrows(RuleSetRejected.class,
+                () -> RuleSetCompiler.compile(files(DRL.replace(" @basis(\"测试用依据\")\nwhen\n    $r", "\nwhen\n    $r"))));
+        assertTrue(e.problems().stream().anyMatch(p -> p.isError() && p.file().equals("demo.drl") && p.line() == 13
+                && p.message().contains("@basis")), e.getMessage());
+
+        Map<String, String> noBasisColumn = files(DRL);
+        noBasisColumn.put("data/coverage.csv", "id,title,keywords,weight,advice,basis\ncoverage.demo,普法,普法|宣传,2,写普法,\n");
+        RuleSetRejected row = assertThrows(RuleSetRejected.class, () -> RuleSetCompiler.compile(noBasisColumn));
+        assertTrue(row.problems().stream().anyMatch(p -> p.file().equals("data/coverage.csv") && p.line() == 2
+                && p.message().contains("basis")), row.getMessage());
     }
 
     @Test

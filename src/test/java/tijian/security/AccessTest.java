@@ -162,6 +162,7 @@ class AccessTest {
                 new Operation("GET", "/api/units", "/api/units", none, only(READERS)),
                 new Operation("GET", "/api/units/{name}/history", "/api/units/" + unit + "/history", none, unitHistory),
                 new Operation("GET", "/api/rules", "/api/rules", none, only(SIGNED_IN)),
+                new Operation("GET", "/api/rules/profiles", "/api/rules/profiles", none, only(EVERYONE)),
                 new Operation("GET", "/api/rules/{itemId}", "/api/rules/meta.title", none, only(SIGNED_IN)),
                 new Operation("GET", "/api/rules/revisions", "/api/rules/revisions", none, only(Set.of(Who.RULE_AUTHOR))),
                 new Operation("GET", "/api/rules/revisions/{revision}", "/api/rules/revisions/" + revision, none, only(Set.of(Who.RULE_AUTHOR))),

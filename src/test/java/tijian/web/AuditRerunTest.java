@@ -35,7 +35,7 @@ class AuditRerunTest {
             import tijian.rules.*;
 
             rule "audit.rerun-probe"
-                @item("audit.rerun-probe") @title("重新体检探针") @category("audit") @severity("mandatory") @weight(5) @advice("仅供测试")
+                @item("audit.rerun-probe") @title("重新体检探针") @category("audit") @severity("mandatory") @weight(5) @advice("仅供测试") @basis("测试用依据")
             when
                 Report()
             then

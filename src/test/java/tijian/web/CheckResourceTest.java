@@ -136,4 +136,39 @@ class CheckResourceTest {
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("rule-set"));
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", notNullValue());
     }
+
+    @Test
+    void aCheckNamesItsProfileAndStoresIt() {
+        String text = SampleReports.text("haitangxi-street-2023.txt").replace("利用互联网+网格", "利用“渝快办”和网格");
+        JsonPath national = given().contentType("text/plain; charset=UTF-8").body(text)
+                .when().post("/api/checks").then().statusCode(200)
+                .body("ruleSet.profile", equalTo("national")).extract().jsonPath();
+        JsonPath chongqing = given().contentType("text/plain; charset=UTF-8").body(text)
+                .when().post("/api/checks?profile=chongqing").then().statusCode(200)
+                .body("ruleSet.profile", equalTo("chongqing"))
+                .body("ruleSet.revision", equalTo(national.getString("ruleSet.revision")))
+                .body("report.reporterKind", equalTo("街道办事处/乡镇"))
+                .extract().jsonPath();
+        assertEquals("WARN", national.getString("items.find { it.id == 'coverage.digital-government' }.status"));
+        assertEquals("PASS", chongqing.getString("items.find { it.id == 'coverage.digital-government' }.status"));
+        given().get("/api/checks/" + chongqing.getString("id")).then().statusCode(200).body("ruleSet.profile", equalTo("chongqing"));
+        given().multiPart("file", "r.txt", text.getBytes(StandardCharsets.UTF_8), "text/plain").multiPart("profile", "chongqing")
+                .when().post("/api/checks").then().statusCode(200).body("ruleSet.profile", equalTo("chongqing"));
+        given().contentType("text/plain; charset=UTF-8").body(text).when().post("/api/checks?profile=atlantis")
+                .then().statusCode(400).body("code", equalTo("unknown-profile"));
+        given().get("/api/rules/profiles").then().statusCode(200)
+                .body("profiles", equalTo(List.of("national", "chongqing"))).body("defaultProfile", equalTo("national"));
+    }
+
+    @Test
+    void everyItemCarriesItsLegalBasis() {
+        JsonPath check = given().contentType("text/plain; charset=UTF-8").body(SampleReports.text("guanba-town-2025.txt"))
+                .when().post("/api/checks").then().statusCode(200).extract().jsonPath();
+        List<String> lacking = check.<Map<String, Object>>getList("items").stream()
+                .filter(i -> i.get("basis") == null || i.get("basis").toString().isBlank()).map(i -> i.get("id").toString()).toList();
+        assertEquals(List.of(), lacking, "items without a basis in a check");
+        List<String> inCatalogue = given().get("/api/rules").jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(i -> i.get("basis") == null || i.get("basis").toString().isBlank()).map(i -> i.get("id").toString()).toList();
+        assertEquals(List.of(), inCatalogue, "items without a basis in /api/rules");
+    }
 }

@@ -31,7 +31,7 @@ class RuleResourceTest {
 
             rule "trial.has-title"
                 @item("trial.has-title") @title("试验：有标题") @category("meta") @severity("advisory")
-                @weight(1) @advice("写上标题")
+                @weight(1) @advice("写上标题") @basis("测试用依据")
             when
                 Report(title == null)
             then

@@ -44,7 +44,8 @@
           el("div", { class: "head" }, el("span", { class: "title" }, i.title),
             el("span", { class: "sev-" + i.severity }, SEV[i.severity] || i.severity),
             el("span", { class: "pill" }, "权重 " + i.weight), el("span", { class: "id" }, i.id + " · " + i.file + ":" + i.line)),
-          i.advice ? el("div", { class: "advice" }, "修改建议：" + i.advice) : null, details));
+          i.advice ? el("div", { class: "advice" }, "修改建议：" + i.advice) : null,
+          i.basis ? el("div", { class: "basis" }, "依据：" + i.basis) : null, details));
       });
     }
     $("items").replaceChildren(...(nodes.length ? nodes : [el("p", { class: "empty" }, "没有符合条件的检查项。")]));
