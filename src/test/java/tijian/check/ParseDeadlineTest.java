@@ -14,6 +14,8 @@ import tijian.ingest.Document;
 import tijian.ingest.Refusals;
 import tijian.refusal.Refusal;
 import tijian.report.Deadline;
+import tijian.report.Report;
+import tijian.rules.Checker;
 import tijian.rules.RuleFiles;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
@@ -45,6 +47,15 @@ class ParseDeadlineTest {
                 () -> CheckService.evaluate(new Document(longText, "txt", "UTF-8"), "long.txt", rules, spent));
         assertEquals("timeout", r.code());
         assertEquals(422, Refusals.status(r));
+    }
+
+    @Test
+    void rulesStoppedBecauseTheWholeCheckRanOutAreTheChecksTimeoutNotABrokenRuleSet() {
+        // a long text parsed just in time leaves the rules what is left of the deadline; when that runs out the
+        // answer is the text's timeout (422), not check-stopped (503, which tells rule authors their rules hang)
+        Report report = rules.parser().parse(SampleReports.text(SampleReports.SHAPINGBA));
+        Deadline spent = Deadline.in(Duration.ofNanos(1));
+        assertThrows(Deadline.Exceeded.class, () -> spent.run(() -> Checker.check(report, rules)));
     }
 
     @Test
