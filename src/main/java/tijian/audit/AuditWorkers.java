@@ -1,11 +1,8 @@
 package tijian.audit;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +23,8 @@ import io.quarkus.runtime.StartupEvent;
 
 import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
+import tijian.db.DatabaseNotifications;
+import tijian.db.ThisInstance;
 import tijian.refusal.Refusal;
 import tijian.rules.RuleBook;
 
@@ -43,6 +42,12 @@ public class AuditWorkers {
 
     @Inject
     CheckService checks;
+
+    @Inject
+    ThisInstance instance;
+
+    @Inject
+    DatabaseNotifications notifications;
 
     @ConfigProperty(name = "checker.audit.workers")
     int workers;
@@ -74,7 +79,9 @@ public class AuditWorkers {
 
     private record Held(String owner, long fileId) {}
 
-    private final String owner = ownerId();
+    /** The channel a trigger on audit_file notifies when files are queued (V9__cluster.sql). */
+    static final String AUDIT_WORK = "audit_work";
+
     private final Object signal = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
@@ -88,6 +95,8 @@ public class AuditWorkers {
             return;
         }
         running.set(true);
+        // Files queued by any instance wake the idle workers of every instance; the poll covers a missed notification.
+        notifications.on(AUDIT_WORK, payload -> wake());
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "audit-worker-" + n.incrementAndGet());
@@ -104,7 +113,7 @@ public class AuditWorkers {
         });
         long every = Math.max(1000, lease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("%d audit workers started as %s", workers, owner);
+        LOG.infof("%d audit workers started as %s", workers, owner());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -123,8 +132,14 @@ public class AuditWorkers {
         }
     }
 
+    /** Files being checked right now on this instance (what the metric of busy workers shows). */
+    public int working() { return held.size(); }
+
+    /** Worker threads on this instance (0 when they are off). */
+    public int size() { return enabled ? workers : 0; }
+
     /** This instance's owner id in leases. */
-    public String owner() { return owner; }
+    public String owner() { return instance.id(); }
 
     /** Wakes the idle workers: an audit was just submitted. */
     public void wake() {
@@ -162,7 +177,7 @@ public class AuditWorkers {
             busy.incrementAndGet();
             try {
                 if (!paused.get()) {
-                    worked = workOnce(owner);
+                    worked = workOnce(owner());
                 }
                 if (outage.getAndSet(0) > 0) {
                     LOG.info("audit workers: the database is back");
@@ -305,10 +320,4 @@ public class AuditWorkers {
         }
     }
 
-    private static String ownerId() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "host");
-        String jvm = ManagementFactory.getRuntimeMXBean().getName();
-        String pid = jvm.contains("@") ? jvm.substring(0, jvm.indexOf('@')) : jvm;
-        return (host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-    }
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
 import tijian.ingest.IngestRefusals;
+import tijian.refusal.Refusal;
 import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.rules.Checker;
@@ -42,6 +45,9 @@ public class CheckService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "checker.upload.max-bytes")
     long maxBytes;
@@ -86,15 +92,49 @@ public class CheckService {
      */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
         Deadline deadline = Deadline.in(timeout);
-        Document document = reader.read(content, fileName, contentType, deadline);
-        if (document.text().length() > maxTextChars) {
-            throw IngestRefusals.textTooLong(document.text().length(), maxTextChars);
+        Document document;
+        long start = System.nanoTime();
+        try {
+            document = reader.read(content, fileName, contentType, deadline);
+            if (document.text().length() > maxTextChars) {
+                throw IngestRefusals.textTooLong(document.text().length(), maxTextChars);
+            }
+        } catch (Refusal e) {
+            meters.counter("tijian.ingest.refusals", "code", e.code()).increment();
+            counted("unknown", "refused");
+            throw e;
+        } finally {
+            timed("ingest", start);
         }
         try {
-            return deadline.run(() -> evaluate(document, cutFileName(fileName)));
+            Outcome outcome = deadline.run(() -> evaluate(document, cutFileName(fileName)));
+            counted(document.format(), "checked");
+            for (ChecklistItem item : outcome.view().items()) {
+                meters.counter("tijian.check.items", "status", item.status().name()).increment();
+            }
+            return outcome;
         } catch (Deadline.Exceeded e) {
+            counted(document.format(), "refused");
             throw IngestRefusals.timeout(e.limit());
+        } catch (Refusal e) {
+            counted(document.format(), "refused");
+            throw e;
+        } catch (RuntimeException e) {
+            counted(document.format(), "failed");
+            throw e;
         }
+    }
+
+    /** Checks by outcome: checked, refused (the file or the service said no), failed (the rules were stopped). */
+    private void counted(String format, String outcome) {
+        meters.counter("tijian.checks", "format", format, "outcome", outcome).increment();
+    }
+
+    /** The time one step of a check took: ingest, parse, rules, store. */
+    private void timed(String stage, long startNanos) {
+        Timer.builder("tijian.check.duration").tag("stage", stage).publishPercentileHistogram()
+                .description("Time of one step of a check")
+                .register(meters).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */
@@ -117,8 +157,12 @@ public class CheckService {
     private Outcome evaluate(Document document, String fileName) {
         String text = document.text();
         RuleSet rules = ruleBook.active();
+        long start = System.nanoTime();
         Report report = rules.parser().parse(text);
+        timed("parse", start);
+        start = System.nanoTime();
         Checklist checklist = Checker.check(report, rules);
+        timed("rules", start);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision()),
                 new CheckView.Source(fileName, document.format(), sha256(text)),
@@ -135,10 +179,12 @@ public class CheckService {
      * unique: a second check of the same file fails to store.
      */
     public void storeForAuditFile(Outcome outcome, long auditFileId) {
+        long start = System.nanoTime();
         CheckRecord r = record(outcome.view(), outcome.report());
         r.auditFileId = auditFileId;
         r.persist();
         CheckRecord.getEntityManager().flush();
+        timed("store", start);
     }
 
     /** What the reader should know before the checklist: nothing of a report recognised, no year, bytes replaced. */
@@ -189,12 +235,14 @@ public class CheckService {
     }
 
     private void store(CheckView view, Report report, Caller owner) {
+        long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             CheckRecord r = record(view, report);
             r.owner = owner.name();
             r.ownerUnitKey = owner.unitKey();
             r.persist();
         });
+        timed("store", start);
     }
 
     private CheckRecord record(CheckView view, Report report) {

@@ -71,15 +71,21 @@ public class RuleAuthoring {
         return RuleSetCompiler.runAllExamples(ruleBook.active()).stream().map(ExampleOutcome::of).toList();
     }
 
-    /** Writes a rule file into the rules directory if the result validates; the rule book then activates it. */
+    /**
+     * Writes a rule file into the rules directory if the result validates, and the rule book activates it; on an
+     * instance without the folder the live files with this one laid over them are activated for the cluster.
+     */
     public Validation put(String name, String content) {
         requireUpload();
         Validation validation = validate(Map.of(name, content));
-        if (validation.valid()) {
-            write(name, content);
-            return afterReload(validation);
+        if (!validation.valid()) {
+            return validation;
         }
-        return validation;
+        if (!ruleBook.ownsFolder()) {
+            return afterReload(ruleBook.offer(overlay(Map.of(name, content)), RuleBook.UPLOAD), validation);
+        }
+        write(name, content);
+        return afterReload(ruleBook.reload(), validation);
     }
 
     /** Removes a rule file if the rules without it still validate. */
@@ -98,20 +104,23 @@ public class RuleAuthoring {
             return new Validation(false, e.revision(), e.problems().stream().filter(Problem::isError).toList(),
                     List.of(), List.of(), List.of());
         }
+        if (!ruleBook.ownsFolder()) {
+            return afterReload(ruleBook.offer(files, RuleBook.UPLOAD), validation);
+        }
         try {
             Files.deleteIfExists(ruleBook.dir().resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return afterReload(validation);
+        return afterReload(ruleBook.reload(), validation);
     }
 
     /**
      * The candidate was validated over the live files, but the reload reads the folder, where another file may be
      * broken since: then nothing went live, and the author is told so rather than answered as if it had.
      */
-    private Validation afterReload(Validation validated) {
-        return ruleBook.reload()
+    private static Validation afterReload(java.util.Optional<RuleBook.Rejection> reload, Validation validated) {
+        return reload
                 .map(r -> new Validation(false, r.revision(), r.problems().stream().filter(Problem::isError).toList(),
                         r.problems().stream().filter(p -> !p.isError()).toList(), List.of(), List.of()))
                 .orElse(validated);

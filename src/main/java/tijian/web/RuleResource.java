@@ -69,7 +69,22 @@ public class RuleResource {
      * rules folder without its path on the server.
      */
     public record RuleSetView(String revision, Instant activeSince, String directory, boolean watching, List<Item> items,
-                              List<Problem> warnings, RuleBook.Rejection lastRejection) {}
+                              List<Problem> warnings, RuleBook.Rejection lastRejection, ClusterView cluster) {}
+
+    /**
+     * The revision every instance on the database should serve, whether this one does ({@code inStep}), and when it
+     * cannot, why ({@code mismatch}: the cluster's revision with the problems it has here). {@code rulesOwner}: this
+     * instance reads the rules folder; the others take their rules from the database.
+     */
+    public record ClusterView(String revision, Instant activatedAt, String activatedBy, String source, boolean inStep,
+                              boolean rulesOwner, RuleBook.Rejection mismatch) {
+        static ClusterView of(RuleBook book) {
+            RuleBook.ClusterRevision c = book.cluster().orElse(null);
+            return new ClusterView(c == null ? null : c.revision(), c == null ? null : c.activatedAt(),
+                    c == null ? null : c.activatedBy(), c == null ? null : c.source(), book.inStep(), book.ownsFolder(),
+                    book.mismatch().orElse(null));
+        }
+    }
 
     public record RevisionView(String revision, Instant activatedAt, int itemCount, boolean live) {}
 
@@ -86,9 +101,9 @@ public class RuleResource {
         RuleBook.Rejection rejection = ruleBook.lastRejection().orElse(null);
         return ruleBook.live()
                 .map(l -> new RuleSetView(l.rules().revision(), l.since(), RuleBook.FOLDER, watcher.isWatching(),
-                        List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection))
+                        List.copyOf(l.rules().items().values()), l.rules().warnings(), rejection, ClusterView.of(ruleBook)))
                 .orElseGet(() -> new RuleSetView(null, null, RuleBook.FOLDER, watcher.isWatching(), List.of(),
-                        List.of(), rejection));
+                        List.of(), rejection, ClusterView.of(ruleBook)));
     }
 
     @GET
