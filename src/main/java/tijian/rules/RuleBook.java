@@ -165,6 +165,12 @@ public class RuleBook {
         String revision = RuleSetCompiler.revisionOf(files);
         Live current = live.get();
         if (current != null && current.rules().revision().equals(revision)) {
+            if (!inStep()) {
+                // activated again here while the cluster moved to a revision this instance could not compile
+                store(current.rules(), Instant.now(), source);
+                mismatch.set(null);
+                updateRevisionGauge();
+            }
             return Optional.empty();
         }
         long start = System.nanoTime();
@@ -285,15 +291,12 @@ public class RuleBook {
         try {
             String filesJson = json.writeValueAsString(rules.files());
             QuarkusTransaction.requiringNew().run(() -> {
-                if (RuleRevisionRecord.findById(rules.revision()) == null) {
-                    RuleRevisionRecord r = new RuleRevisionRecord();
-                    r.revision = rules.revision();
-                    r.activatedAt = at;
-                    r.files = filesJson;
-                    r.itemCount = rules.items().size();
-                    r.persist();
-                    RuleRevisionRecord.flush();
-                }
+                // instances starting together on an empty database store the same revision at once
+                RuleRevisionRecord.getEntityManager().createNativeQuery("""
+                        insert into rule_revision (revision, activated_at, files, item_count) values (?1, ?2, ?3, ?4)
+                        on conflict (revision) do nothing""")
+                        .setParameter(1, rules.revision()).setParameter(2, at).setParameter(3, filesJson)
+                        .setParameter(4, rules.items().size()).executeUpdate();
                 RuleRevisionRecord.getEntityManager().createNativeQuery("""
                         insert into rule_active (id, revision, activated_at, activated_by, source)
                         values (true, ?1, ?2, ?3, ?4)
