@@ -13,25 +13,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
 import tijian.check.CheckService;
-import tijian.db.DatabaseNotifications;
-import tijian.db.PgListener;
 import tijian.db.ThisInstance;
 import tijian.security.Roles;
 import tijian.testsupport.Await;
+import tijian.testsupport.OtherInstance;
 
 /**
  * Two instances share an audit: the running service and a second instance's audit workers, built here with their
@@ -56,21 +53,12 @@ class ClusterQueueTest {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
     AuditWorkers otherInstance() {
         AuditWorkers other = new AuditWorkers();
         other.queue = queue;
         other.checks = checks;
         other.instance = new ThisInstance();
-        other.notifications = new DatabaseNotifications(new PgListener(url, user.orElse(null), password.orElse(null), "other-instance"));
+        other.notifications = OtherInstance.notifications("other-instance");
         other.workers = 2;
         other.pollInterval = Duration.ofMinutes(10);
         other.lease = workers.lease;
