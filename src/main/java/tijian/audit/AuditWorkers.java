@@ -26,7 +26,8 @@ import tijian.db.DatabaseFaults;
 import tijian.db.DatabaseNotifications;
 import tijian.db.ThisInstance;
 import tijian.refusal.Refusal;
-import tijian.rules.RuleBook;
+import tijian.report.UnitNames;
+import tijian.rulebook.RuleBook;
 
 /**
  * The bounded pool that works the queue: {@code checker.audit.workers} threads, each claiming one file at a time

@@ -38,12 +38,12 @@ import tijian.ingest.SafeZip;
 import tijian.rules.Example;
 import tijian.rules.Item;
 import tijian.rules.Problem;
-import tijian.rules.RuleAuthoring;
-import tijian.rules.RuleBook;
-import tijian.rules.RuleRevisionRecord;
+import tijian.rulebook.RuleAuthoring;
+import tijian.rulebook.RuleBook;
+import tijian.rulebook.RuleRevisionRecord;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
-import tijian.rules.RuleWatcher;
+import tijian.rulebook.RuleWatcher;
 import tijian.security.Roles;
 
 /**

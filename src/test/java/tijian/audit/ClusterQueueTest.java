@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,11 +63,13 @@ class ClusterQueueTest {
         other.notifications = OtherInstance.notifications("other-instance");
         other.workers = 2;
         other.pollInterval = Duration.ofMinutes(10);
-        other.lease = workers.lease;
-        other.maxAttempts = workers.maxAttempts;
+        // the same settings as the running instance's (its fields are behind a CDI proxy)
+        Config config = ConfigProvider.getConfig();
+        other.lease = config.getValue("checker.audit.lease", Duration.class);
+        other.maxAttempts = config.getValue("checker.audit.max-attempts", Integer.class);
         other.enabled = true;
-        other.retryBackoff = workers.retryBackoff;
-        other.maxRetryBackoff = workers.maxRetryBackoff;
+        other.retryBackoff = config.getValue("checker.audit.retry-backoff", Duration.class);
+        other.maxRetryBackoff = config.getValue("checker.audit.max-retry-backoff", Duration.class);
         return other;
     }
 

@@ -1,4 +1,4 @@
-package tijian.rules;
+package tijian.rulebook;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +39,11 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 
 import tijian.db.DatabaseNotifications;
+import tijian.rules.Checker;
+import tijian.rules.HotReloadTest;
+import tijian.rules.RuleFiles;
+import tijian.rules.RuleSet;
+import tijian.rules.RuleSetCompiler;
 import tijian.db.ThisInstance;
 import tijian.security.Roles;
 import tijian.testsupport.Await;
