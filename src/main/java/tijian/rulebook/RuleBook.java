@@ -228,13 +228,15 @@ public class RuleBook {
                 failedHere(active.revision(), List.of(Problem.error("(rules)", 0, 0, "the active revision is not stored")));
                 return;
             }
+            long noticed = java.time.Duration.between(active.activatedAt(), Instant.now()).toMillis();
             long start = System.nanoTime();
             RuleSet rules = RuleSetCompiler.compile(files.get());
             live.set(new Live(rules, Instant.now()));
             mismatch.set(null);
             counted(CLUSTER, "accepted");
-            LOG.infof("rule set %s is live, as activated by %s (%s); compiled and tested in %d ms", rules.shortRevision(),
-                    active.activatedBy(), active.source(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("rule set %s is live, as activated by %s (%s) %d ms before this instance read it; compiled and"
+                    + " tested in %d ms", rules.shortRevision(), active.activatedBy(), active.source(), noticed,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (RuleSetRejected e) {
             failedHere(active.revision(), e.problems());
         } finally {
