@@ -38,7 +38,7 @@ class LayeringTest {
             Map.entry("config", Set.of()),
             Map.entry("ingest", Set.of("refusal", "report")),
             Map.entry("rules", Set.of("report", "refusal")),
-            Map.entry("rulebook", Set.of("rules", "refusal", "config")),
+            Map.entry("rulebook", Set.of("rules", "refusal", "config", "db")),
             Map.entry("activity", Set.of("rulebook", "refusal")),
             Map.entry("security", Set.of("report", "refusal", "config")),
             Map.entry("check", Set.of("ingest", "report", "rules", "rulebook", "security", "refusal", "config")),

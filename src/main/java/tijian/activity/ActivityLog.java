@@ -54,7 +54,7 @@ public class ActivityLog {
     public record Query(String actor, String action, Instant since, Instant until) {}
 
     void onRulesActivated(@Observes RuleBook.Activated a) {
-        record(Entry.system("rules-folder", "rules.activate", a.rules().revision(),
+        record(Entry.system(a.source(), "rules.activate", a.rules().revision(),
                 a.rules().items().size() + " items, compiled and tested in " + a.compileMillis() + " ms", a.rules().revision()));
     }
 

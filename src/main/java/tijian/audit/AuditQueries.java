@@ -19,6 +19,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import tijian.audit.AuditViews.Attempt;
 import tijian.audit.AuditViews.Audit;
 import tijian.audit.AuditViews.Changes;
 import tijian.audit.AuditViews.Duplicate;
@@ -83,7 +84,22 @@ public class AuditQueries {
                      where audit_id = ? and state = 'failed' order by seq""", id);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    failures.add(new Failure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                    failures.add(new Failure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            new ArrayList<>()));
+                }
+            }
+            if (!failures.isEmpty()) {
+                Map<Long, List<Attempt>> tries = new HashMap<>();
+                failures.forEach(f -> tries.put(f.fileId(), f.tries()));
+                try (PreparedStatement ps = Db.prepare(c, """
+                        select t.file_id, t.owner, t.started_at, t.finished_at, t.outcome from audit_file_attempt t
+                          join audit_file f on f.id = t.file_id
+                         where f.audit_id = ? and f.state = 'failed' order by t.id""", id);
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tries.get(rs.getLong(1)).add(new Attempt(rs.getString(2), Db.instant(rs.getTimestamp(3)),
+                                Db.instant(rs.getTimestamp(4)), rs.getString(5)));
+                    }
                 }
             }
             List<Duplicate> duplicates = new ArrayList<>();

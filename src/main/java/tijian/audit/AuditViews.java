@@ -27,7 +27,11 @@ public final class AuditViews {
                         int total, int done, int failed, int duplicates, int pending, double progress, UUID rerunOf,
                         List<Failure> failures, List<Duplicate> duplicateFiles, Map<String, String> links) {}
 
-    public record Failure(long fileId, String file, String code, String reason, int attempts) {}
+    /** A file that could not be checked, with every claim of it: which instance, when, and how each ended. */
+    public record Failure(long fileId, String file, String code, String reason, int attempts, List<Attempt> tries) {}
+
+    /** One claim of an audit file by an instance; {@code outcome} is null while it runs. */
+    public record Attempt(String instance, Instant startedAt, Instant finishedAt, String outcome) {}
 
     public record Duplicate(long fileId, String file, long duplicateOfId, String duplicateOf) {}
 

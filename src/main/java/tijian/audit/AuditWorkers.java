@@ -1,11 +1,8 @@
 package tijian.audit;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 import tijian.check.CheckService;
 import tijian.config.CheckerConfig;
 import tijian.db.DatabaseFaults;
+import tijian.db.DatabaseNotifications;
+import tijian.db.ThisInstance;
 import tijian.refusal.Refusal;
 import tijian.report.UnitNames;
 import tijian.rulebook.RuleBook;
@@ -40,6 +40,22 @@ public class AuditWorkers {
     @Inject
     CheckerConfig config;
 
+    /** The workers' settings, read from the configuration once; the cluster tests make a second instance's by hand. */
+    public record Settings(boolean enabled, int workers, Duration pollInterval, Duration lease, int maxAttempts,
+                           Duration retryBackoff, Duration maxRetryBackoff) {
+        static Settings of(CheckerConfig.Audit a) {
+            return new Settings(a.enabled(), a.workers(), a.pollInterval(), a.lease(), a.maxAttempts(), a.retryBackoff(),
+                    a.maxRetryBackoff());
+        }
+    }
+
+    Settings settings;
+
+    @PostConstruct
+    void configure() {
+        settings = Settings.of(config.audit());
+    }
+
     private static final Logger LOG = Logger.getLogger(AuditWorkers.class);
 
     @Inject
@@ -47,6 +63,12 @@ public class AuditWorkers {
 
     @Inject
     CheckService checks;
+
+    @Inject
+    ThisInstance instance;
+
+    @Inject
+    DatabaseNotifications notifications;
 
     /** First wait before a file refused for a transient reason is tried again; doubles per retry. */
     /** Files being worked on here, by owner: their leases are renewed while the work goes on. */
@@ -57,7 +79,9 @@ public class AuditWorkers {
 
     private record Held(String owner, long fileId) {}
 
-    private final String owner = ownerId();
+    /** The channel a trigger on audit_file notifies when files are queued (V9__cluster.sql). */
+    static final String AUDIT_WORK = "audit_work";
+
     private final Object signal = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
@@ -66,18 +90,20 @@ public class AuditWorkers {
     private ExecutorService pool;
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.audit().enabled() || config.audit().workers() <= 0) {
+        if (!settings.enabled() || settings.workers() <= 0) {
             LOG.info("audit workers are off on this instance");
             return;
         }
         running.set(true);
+        // Files queued by any instance wake the idle workers of every instance; the poll covers a missed notification.
+        notifications.on(AUDIT_WORK, payload -> wake());
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(config.audit().workers(), r -> {
+        pool = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread t = new Thread(r, "audit-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < config.audit().workers(); i++) {
+        for (int i = 0; i < settings.workers(); i++) {
             pool.submit(this::loop);
         }
         renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -85,9 +111,9 @@ public class AuditWorkers {
             t.setDaemon(true);
             return t;
         });
-        long every = Math.max(1000, config.audit().lease().toMillis() / 3);
+        long every = Math.max(1000, settings.lease().toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("%d audit workers started as %s", config.audit().workers(), owner);
+        LOG.infof("%d audit workers started as %s", settings.workers(), owner());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -106,8 +132,14 @@ public class AuditWorkers {
         }
     }
 
+    /** Files being checked right now on this instance (what the metric of busy workers shows). */
+    public int working() { return held.size(); }
+
+    /** Worker threads on this instance (0 when they are off). */
+    public int size() { return settings.enabled() ? settings.workers() : 0; }
+
     /** This instance's owner id in leases. */
-    public String owner() { return owner; }
+    public String owner() { return instance.id(); }
 
     /** Wakes the idle workers: an audit was just submitted. */
     public void wake() {
@@ -145,7 +177,7 @@ public class AuditWorkers {
             busy.incrementAndGet();
             try {
                 if (!paused.get()) {
-                    worked = workOnce(owner);
+                    worked = workOnce(owner());
                 }
                 if (outage.getAndSet(0) > 0) {
                     LOG.info("audit workers: the database is back");
@@ -169,7 +201,7 @@ public class AuditWorkers {
                 synchronized (signal) {
                     if (wakeups == seen && running.get()) {
                         try {
-                            signal.wait(config.audit().pollInterval().toMillis());
+                            signal.wait(settings.pollInterval().toMillis());
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -186,7 +218,7 @@ public class AuditWorkers {
      * @return whether a file was claimed
      */
     public boolean workOnce(String owner) {
-        List<AuditQueue.Claimed> claimed = queue.claim(owner, 1, config.audit().lease());
+        List<AuditQueue.Claimed> claimed = queue.claim(owner, 1, settings.lease());
         if (claimed.isEmpty()) {
             return false;
         }
@@ -207,7 +239,7 @@ public class AuditWorkers {
     }
 
     private void workHeld(AuditQueue.Claimed file, String owner) {
-        if (file.attempts() > config.audit().maxAttempts()) {
+        if (file.attempts() > settings.maxAttempts()) {
             queue.fail(file, owner, "too-many-attempts", "已尝试 " + (file.attempts() - 1) + " 次仍未完成（体检进程可能因此文件中断），不再重试。");
             return;
         }
@@ -217,13 +249,13 @@ public class AuditWorkers {
             outcome = checks.evaluate(bytes, file.path(), null);
         } catch (RuleBook.NoRuleSet e) {
             queue.release(file, owner);
-            sleep(config.audit().pollInterval());
+            sleep(settings.pollInterval());
             return;
         } catch (Refusal e) {
             if (e.kind() == Refusal.Kind.BUSY) {
                 // the service is busy: not the file's fault, it waits its turn again
                 retryLater(file, owner, false, e.code());
-            } else if (e.code().equals("timeout") && file.attempts() < config.audit().maxAttempts()) {
+            } else if (e.code().equals("timeout") && file.attempts() < settings.maxAttempts()) {
                 // a timeout may come from load or from the file: tried again later, failed only when it repeats
                 retryLater(file, owner, true, e.code());
             } else {
@@ -263,17 +295,17 @@ public class AuditWorkers {
      */
     private void retryLater(AuditQueue.Claimed file, String owner, boolean countAttempt, String code) {
         try {
-            queue.retryLater(file, owner, countAttempt, config.audit().retryBackoff(), config.audit().maxRetryBackoff(), code);
+            queue.retryLater(file, owner, countAttempt, settings.retryBackoff(), settings.maxRetryBackoff(), code);
         } catch (RuntimeException e) {
             LOG.debugf("audit file %d could not be released (%s); its lease will run out", file.id(), e.getMessage());
         }
-        sleep(config.audit().retryBackoff().compareTo(config.audit().pollInterval()) < 0 ? config.audit().retryBackoff() : config.audit().pollInterval());
+        sleep(settings.retryBackoff().compareTo(settings.pollInterval()) < 0 ? settings.retryBackoff() : settings.pollInterval());
     }
 
     private void renewLeases() {
         try {
             for (String o : held.stream().map(Held::owner).distinct().toList()) {
-                queue.renew(o, held.stream().filter(h -> h.owner().equals(o)).map(Held::fileId).toList(), config.audit().lease());
+                queue.renew(o, held.stream().filter(h -> h.owner().equals(o)).map(Held::fileId).toList(), settings.lease());
             }
         } catch (RuntimeException e) {
             LOG.debugf("audit leases not renewed this time: %s", e.getMessage());
@@ -288,10 +320,4 @@ public class AuditWorkers {
         }
     }
 
-    private static String ownerId() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "host");
-        String jvm = ManagementFactory.getRuntimeMXBean().getName();
-        String pid = jvm.contains("@") ? jvm.substring(0, jvm.indexOf('@')) : jvm;
-        return (host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-    }
 }

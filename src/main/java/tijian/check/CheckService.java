@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,7 @@ import tijian.config.CheckerConfig;
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
 import tijian.ingest.IngestRefusals;
+import tijian.refusal.Refusal;
 import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.rulebook.RuleBook;
@@ -43,6 +46,9 @@ public class CheckService {
 
     @Inject
     RuleBook ruleBook;
+
+    @Inject
+    MeterRegistry meters;
 
     /** Longest text checked, in characters: a report is some tens of thousands; parsing time grows faster than length. */
     private DocumentReader reader;
@@ -87,11 +93,39 @@ public class CheckService {
         // an unknown profile is refused before any work is done
         RuleSet rules = ruleBook.active().forProfile(profile == null || profile.isBlank() ? config.rules().defaultProfile() : profile);
         Deadline deadline = Deadline.in(config.ingest().timeout());
-        Document document = reader.read(content, fileName, contentType, deadline);
-        if (document.text().length() > config.ingest().maxTextChars()) {
-            throw IngestRefusals.textTooLong(document.text().length(), config.ingest().maxTextChars());
+        Document document;
+        long start = System.nanoTime();
+        try {
+            document = reader.read(content, fileName, contentType, deadline);
+            if (document.text().length() > config.ingest().maxTextChars()) {
+                throw IngestRefusals.textTooLong(document.text().length(), config.ingest().maxTextChars());
+            }
+        } catch (Refusal e) {
+            meters.counter("tijian.ingest.refusals", "code", e.code()).increment();
+            counted("unknown", "refused");
+            throw e;
+        } finally {
+            timed("ingest", start);
         }
-        return evaluate(document, cutFileName(fileName), rules, deadline);
+        try {
+            Outcome outcome = evaluate(document, cutFileName(fileName), rules, deadline, this::timed);
+            counted(document.format(), "checked");
+            for (ChecklistItem item : outcome.view().items()) {
+                meters.counter("tijian.check.items", "status", item.status().name()).increment();
+            }
+            return outcome;
+        } catch (Refusal e) {
+            counted(document.format(), "refused");
+            throw e;
+        } catch (RuntimeException e) {
+            counted(document.format(), "failed");
+            throw e;
+        }
+    }
+
+    /** How long a step of a check took: the step's name and when it started ({@link System#nanoTime()}). */
+    interface Stages {
+        void took(String stage, long startNanos);
     }
 
     /**
@@ -99,11 +133,27 @@ public class CheckService {
      * would take too long stops there and answers {@code timeout} (422) instead of holding the worker.
      */
     static Outcome evaluate(Document document, String fileName, RuleSet rules, Deadline deadline) {
+        return evaluate(document, fileName, rules, deadline, (stage, start) -> {});
+    }
+
+    private static Outcome evaluate(Document document, String fileName, RuleSet rules, Deadline deadline, Stages stages) {
         try {
-            return deadline.run(() -> evaluate(document, fileName, rules));
+            return deadline.run(() -> evaluate(document, fileName, rules, stages));
         } catch (Deadline.Exceeded e) {
             throw IngestRefusals.timeout(e.limit());
         }
+    }
+
+    /** Checks by outcome: checked, refused (the file or the service said no), failed (the rules were stopped). */
+    private void counted(String format, String outcome) {
+        meters.counter("tijian.checks", "format", format, "outcome", outcome).increment();
+    }
+
+    /** The time one step of a check took: ingest, parse, rules, store. */
+    private void timed(String stage, long startNanos) {
+        Timer.builder("tijian.check.duration").tag("stage", stage).publishPercentileHistogram()
+                .description("Time of one step of a check")
+                .register(meters).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Longest file name kept (the stored column's length); longer names are cut, keeping the extension. */
@@ -123,10 +173,14 @@ public class CheckService {
         return name.substring(0, keep) + "…" + ext;
     }
 
-    private static Outcome evaluate(Document document, String fileName, RuleSet rules) {
+    private static Outcome evaluate(Document document, String fileName, RuleSet rules, Stages stages) {
         String text = document.text();
+        long start = System.nanoTime();
         Report report = rules.parser().parse(text);
+        stages.took("parse", start);
+        start = System.nanoTime();
         Checklist checklist = Checker.check(report, rules);
+        stages.took("rules", start);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision(), rules.profile()),
                 new CheckView.Source(fileName, document.format(), sha256(text)),
@@ -143,10 +197,12 @@ public class CheckService {
      * unique: a second check of the same file fails to store.
      */
     public void storeForAuditFile(Outcome outcome, long auditFileId) {
+        long start = System.nanoTime();
         CheckRecord r = record(outcome.view(), outcome.report());
         r.auditFileId = auditFileId;
         r.persist();
         CheckRecord.getEntityManager().flush();
+        timed("store", start);
     }
 
     /** What the reader should know before the checklist: nothing of a report recognised, no year, bytes replaced. */
@@ -213,12 +269,14 @@ public class CheckService {
     }
 
     private void store(CheckView view, Report report, Caller owner) {
+        long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             CheckRecord r = record(view, report);
             r.owner = owner.name();
             r.ownerUnitKey = owner.unitKey();
             r.persist();
         });
+        timed("store", start);
     }
 
     private CheckRecord record(CheckView view, Report report) {

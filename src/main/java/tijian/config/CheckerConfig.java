@@ -43,6 +43,12 @@ public interface CheckerConfig {
 
         /** The profile a check uses when it names none; {@code national} is the base rule book. */
         String defaultProfile();
+
+        /** Whether this instance reads and watches the rules folder and records its changes as the cluster's revision. */
+        boolean owner();
+
+        /** How often an instance reads the cluster's active revision in case a notification was lost. */
+        Duration clusterPoll();
     }
 
     interface Upload {

@@ -79,15 +79,21 @@ public class RuleAuthoring {
         return RuleSetCompiler.runAllExamples(ruleBook.active()).stream().map(ExampleOutcome::of).toList();
     }
 
-    /** Writes a rule file into the rules directory if the result validates; the rule book then activates it. */
+    /**
+     * Writes a rule file into the rules directory if the result validates, and the rule book activates it; on an
+     * instance without the folder the live files with this one laid over them are activated for the cluster.
+     */
     public Validation put(String name, String content) {
         requireUpload();
         Validation validation = validate(Map.of(name, content));
-        if (validation.valid()) {
-            write(name, content);
-            return afterReload(validation, name, false);
+        if (!validation.valid()) {
+            return validation;
         }
-        return validation;
+        if (!ruleBook.ownsFolder()) {
+            return afterReload(ruleBook.offer(overlay(Map.of(name, content)), RuleBook.UPLOAD), validation, name, false);
+        }
+        write(name, content);
+        return afterReload(ruleBook.reload(), validation, name, false);
     }
 
     /** Removes a rule file if the rules without it still validate. */
@@ -96,7 +102,7 @@ public class RuleAuthoring {
         checkName(name);
         Map<String, String> files = new TreeMap<>(live());
         // A file saved while the folder was rejected is on disk without being live; it can be taken back too.
-        if (files.remove(name) == null && !Files.isRegularFile(ruleBook.dir().resolve(name))) {
+        if (files.remove(name) == null && !(ruleBook.ownsFolder() && Files.isRegularFile(ruleBook.dir().resolve(name)))) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "rule-file-refused", "没有这个规则文件。", "no rule file " + name);
         }
         Validation validation;
@@ -107,12 +113,15 @@ public class RuleAuthoring {
             return new Validation(false, e.revision(), e.problems().stream().filter(Problem::isError).toList(),
                     List.of(), List.of(), List.of());
         }
+        if (!ruleBook.ownsFolder()) {
+            return afterReload(ruleBook.offer(files, RuleBook.UPLOAD), validation, name, true);
+        }
         try {
             Files.deleteIfExists(ruleBook.dir().resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return afterReload(validation, name, true);
+        return afterReload(ruleBook.reload(), validation, name, true);
     }
 
     /**
@@ -121,8 +130,7 @@ public class RuleAuthoring {
      * went live: a conflict with the folder's state, answered with the folder's problems as a rejected reload is
      * everywhere else ({@code no-rule-set}, {@code lastRejection}), never as a success nor as if nothing was written.
      */
-    private Validation afterReload(Validation validated, String name, boolean deleted) {
-        Optional<RuleBook.Rejection> rejected = ruleBook.reload();
+    private Validation afterReload(Optional<RuleBook.Rejection> rejected, Validation validated, String name, boolean deleted) {
         if (rejected.isEmpty()) {
             return validated;
         }

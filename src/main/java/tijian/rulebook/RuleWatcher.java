@@ -50,7 +50,7 @@ public class RuleWatcher {
     // Observers with a higher priority value run later: this one after the rule book's (default, APPLICATION + 500)
     // has made a rule set live, so there is something to warm up with.
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        if (!config.rules().watch()) {
+        if (!config.rules().watch() || !ruleBook.ownsFolder()) {
             return;
         }
         Path dir = ruleBook.dir();

@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.PermitAll;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,6 +35,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 
 import tijian.activity.Recorded;
+import tijian.config.CheckerConfig;
 import tijian.ingest.SafeZip;
 import tijian.rulebook.RuleAuthoring;
 import tijian.rulebook.RuleBook;
@@ -72,10 +72,25 @@ public class RuleResource {
      */
     public record RuleSetView(String revision, Instant activeSince, String directory, boolean watching, List<Item> items,
                               List<Problem> warnings, RuleBook.Rejection lastRejection, String profile,
-                              List<String> profiles) {}
+                              List<String> profiles, ClusterView cluster) {}
 
     /** The profiles a check may name, and the one it gets when it names none. */
     public record ProfilesView(List<String> profiles, String defaultProfile) {}
+
+    /**
+     * The revision every instance on the database should serve, whether this one does ({@code inStep}), and when it
+     * cannot, why ({@code mismatch}: the cluster's revision with the problems it has here). {@code rulesOwner}: this
+     * instance reads the rules folder; the others take their rules from the database.
+     */
+    public record ClusterView(String revision, Instant activatedAt, String activatedBy, String source, boolean inStep,
+                              boolean rulesOwner, RuleBook.Rejection mismatch) {
+        static ClusterView of(RuleBook book) {
+            RuleBook.ClusterRevision c = book.cluster().orElse(null);
+            return new ClusterView(c == null ? null : c.revision(), c == null ? null : c.activatedAt(),
+                    c == null ? null : c.activatedBy(), c == null ? null : c.source(), book.inStep(), book.ownsFolder(),
+                    book.mismatch().orElse(null));
+        }
+    }
 
     public record RevisionView(String revision, Instant activatedAt, int itemCount, boolean live) {}
 
@@ -85,8 +100,8 @@ public class RuleResource {
 
     public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
 
-    @ConfigProperty(name = "checker.rules.default-profile")
-    String defaultProfile;
+    @Inject
+    CheckerConfig config;
 
     @GET
     @Authenticated
@@ -98,10 +113,10 @@ public class RuleResource {
                     RuleSet shown = l.rules().forProfile(profile);
                     return new RuleSetView(l.rules().revision(), l.since(), RuleBook.FOLDER, watcher.isWatching(),
                             List.copyOf(shown.items().values()), l.rules().warnings(), rejection, shown.profile(),
-                            List.copyOf(l.rules().profileNames()));
+                            List.copyOf(l.rules().profileNames()), ClusterView.of(ruleBook));
                 })
                 .orElseGet(() -> new RuleSetView(null, null, RuleBook.FOLDER, watcher.isWatching(), List.of(),
-                        List.of(), rejection, null, List.of()));
+                        List.of(), rejection, null, List.of(), ClusterView.of(ruleBook)));
     }
 
     @GET
@@ -110,7 +125,7 @@ public class RuleResource {
     @Operation(summary = "The rule profiles a check may name (?profile= or the check form's profile field) and the default; anyone")
     public ProfilesView profiles() {
         return new ProfilesView(ruleBook.live().map(l -> List.copyOf(l.rules().profileNames())).orElse(List.of()),
-                defaultProfile);
+                config.rules().defaultProfile());
     }
 
     @GET

@@ -45,10 +45,10 @@ import tijian.testsupport.Await;
 @TestSecurity(user = "tester", roles = {Roles.INSPECTOR, Roles.RULE_AUTHOR})
 @TestProfile(HotReloadTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HotReloadTest {
+public class HotReloadTest {
     /** A fixed place: Quarkus loads test classes twice, and both loads must agree on the folder. */
-    static final Path RULES = Path.of("target", "hot-reload-rules").toAbsolutePath();
-    static final String REPORT = "关于2025年法治政府建设情况的报告\n一、主要举措和成效\n全年行政诉讼案件1件，出庭应诉率100%。";
+    public static final Path RULES = Path.of("target", "hot-reload-rules").toAbsolutePath();
+    public static final String REPORT = "关于2025年法治政府建设情况的报告\n一、主要举措和成效\n全年行政诉讼案件1件，出庭应诉率100%。";
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -61,7 +61,7 @@ class HotReloadTest {
         }
     }
 
-    static final String NEW_ITEM = """
+    public static final String NEW_ITEM = """
             package rules.extra;
             import tijian.report.*;
             import tijian.rules.*;
