@@ -83,6 +83,7 @@
     const r = result;
     $("result").hidden = false;
     $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
+    $("docx").href = "/api/checks/" + r.id + "/annotated.docx";
     const meta = [r.report.unit, r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
     $("summary").replaceChildren(
       el("div", { class: "score-ring", "aria-label": "得分 " + r.score }, el("div", {}, el("b", {}, r.score), el("small", {}, "分"))),

@@ -150,6 +150,7 @@ class AccessTest {
                 new Operation("GET", "/api/checks", "/api/checks", none, only(SIGNED_IN)),
                 new Operation("GET", "/api/checks/{id}", "/api/checks/" + unitCheck, none, unitCheckRead),
                 new Operation("GET", "/api/checks/{id}/report.pdf", "/api/checks/" + unitCheck + "/report.pdf", none, unitCheckRead),
+                new Operation("GET", "/api/checks/{id}/annotated.docx", "/api/checks/" + unitCheck + "/annotated.docx", none, unitCheckRead),
                 new Operation("POST", "/api/audits", "/api/audits", r -> r.multiPart("file", "a.txt",
                         REPORT.getBytes(StandardCharsets.UTF_8), "text/plain"), only(Set.of(Who.INSPECTOR))),
                 new Operation("GET", "/api/audits", "/api/audits", none, only(READERS)),
