@@ -44,7 +44,9 @@ import tijian.rules.RuleRevisionRecord;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
 import tijian.rules.RuleWatcher;
+import tijian.security.Caller;
 import tijian.security.Roles;
+import tijian.verdict.Verdicts;
 
 /**
  * What the service checks with (any signed-in user may read the items it judges by), and the rule author's
@@ -64,6 +66,12 @@ public class RuleResource {
     @Inject
     RuleWatcher watcher;
 
+    @Inject
+    Verdicts verdicts;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     /**
      * {@code watching}: whether saved changes in the directory are picked up right now. {@code directory} names the
      * rules folder without its path on the server.
@@ -77,7 +85,8 @@ public class RuleResource {
 
     public record RevisionDiff(String from, String to, List<String> added, List<String> removed, List<String> changed) {}
 
-    public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
+    /** {@code verdicts}: how inspectors judged the item's findings (for inspectors and rule authors; null for others). */
+    public record ItemDetail(Item item, List<?> rules, List<Example> examples, Verdicts.ItemVerdicts verdicts) {}
 
     @GET
     @Authenticated
@@ -133,7 +142,7 @@ public class RuleResource {
     @GET
     @Path("/{itemId}")
     @Authenticated
-    @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples")
+    @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples; for inspectors and rule authors how often inspectors accepted or overruled its findings, with the reasons")
     public ItemDetail item(@PathParam("itemId") String itemId) {
         RuleSet rules = ruleBook.active();
         Item item = rules.items().get(itemId);
@@ -141,7 +150,8 @@ public class RuleResource {
             throw new NotFoundException();
         }
         return new ItemDetail(item, rules.rulesByItem().getOrDefault(itemId, List.of()),
-                rules.examples().stream().filter(e -> e.item().equals(itemId)).toList());
+                rules.examples().stream().filter(e -> e.item().equals(itemId)).toList(),
+                Caller.of(identity).readsEverything() ? verdicts.forItem(itemId) : null);
     }
 
     @POST
