@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import tijian.rules.RuleAuthoring;
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleAuthoring;
+import tijian.rulebook.RuleBook;
 
 /**
  * Writes a {@link Recorded} resource method's calls into the {@link ActivityLog}, whatever their outcome: a refusal

@@ -42,7 +42,7 @@ import tijian.ingest.SafeZip;
 import tijian.refusal.Refusal;
 import tijian.rules.Grade;
 import tijian.rules.Item;
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleBook;
 import tijian.rules.Status;
 
 /** Audits: submission (files stored before answering), progress, results with a summary, re-runs and their diff. */

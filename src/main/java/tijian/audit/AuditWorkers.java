@@ -27,7 +27,8 @@ import io.quarkus.runtime.StartupEvent;
 import tijian.check.CheckService;
 import tijian.db.DatabaseFaults;
 import tijian.refusal.Refusal;
-import tijian.rules.RuleBook;
+import tijian.report.UnitNames;
+import tijian.rulebook.RuleBook;
 
 /**
  * The bounded pool that works the queue: {@code checker.audit.workers} threads, each claiming one file at a time

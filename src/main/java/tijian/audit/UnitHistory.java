@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import tijian.report.UnitNames;
+
 /**
  * Units across audits and years, matched by normalised name ({@link UnitNames}). For each year the latest check of
  * the unit's report counts (a re-run supersedes the run before it).

@@ -30,7 +30,7 @@ import tijian.report.Report;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
 import tijian.rules.ChecklistItem;
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleBook;
 import tijian.rules.RuleSet;
 import tijian.security.Caller;
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import tijian.audit.UnitNames;
+import tijian.report.UnitNames;
 
 /**
  * Who is asking, in the terms the service decides by: a name, roles, and for a unit user the key of its unit; or

@@ -13,7 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import tijian.audit.UnitNames;
+import tijian.report.UnitNames;
 import tijian.refusal.Refusal;
 
 /** Creating and changing users: what an admin does at {@code /api/users}, and what a user does to its own password. */

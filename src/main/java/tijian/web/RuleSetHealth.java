@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleBook;
 
 /** Ready only while a rule set is live: without one every check would be refused. */
 @Readiness

@@ -13,7 +13,7 @@ import tijian.rules.Checker;
 import tijian.rules.RuleFiles;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
-import tijian.rules.RuleWatcher;
+import tijian.rulebook.RuleWatcher;
 import tijian.testsupport.SampleReports;
 
 /**

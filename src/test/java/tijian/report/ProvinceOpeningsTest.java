@@ -289,15 +289,15 @@ class ProvinceOpeningsTest {
     void historyMatchesAcrossYears() {
         String y2023 = parse("江苏省司法厅关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
         String y2024 = parse("来源：江苏省司法厅\n关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
-        assertEquals(tijian.audit.UnitNames.normalise(y2023), tijian.audit.UnitNames.normalise(y2024));
-        assertNotEquals(tijian.audit.UnitNames.normalise(y2023), tijian.audit.UnitNames.normalise(
+        assertEquals(UnitNames.normalise(y2023), UnitNames.normalise(y2024));
+        assertNotEquals(UnitNames.normalise(y2023), UnitNames.normalise(
                 parse("广东省司法厅关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit()));
         String joint = parse("中共浚县县委 浚县人民政府\n关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
         String alone = parse("浚县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n").getUnit();
-        assertEquals(tijian.audit.UnitNames.normalise(joint), tijian.audit.UnitNames.normalise(alone));
+        assertEquals(UnitNames.normalise(joint), UnitNames.normalise(alone));
         // the name the parser gave before (the party committee) still finds the same history
-        assertEquals(tijian.audit.UnitNames.normalise(alone), tijian.audit.UnitNames.normalise("中共浚县县委"));
-        assertEquals("关坝镇", tijian.audit.UnitNames.normalise("重庆市綦江区关坝镇人民政府"));
+        assertEquals(UnitNames.normalise(alone), UnitNames.normalise("中共浚县县委"));
+        assertEquals("关坝镇", UnitNames.normalise("重庆市綦江区关坝镇人民政府"));
     }
 
     /** Any one chrome line above a sample reproduced the issue; the samples must read the same with it. */

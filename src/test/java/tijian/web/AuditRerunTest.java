@@ -20,7 +20,7 @@ import io.restassured.path.json.JsonPath;
 import tijian.audit.AuditTestSupport;
 import tijian.audit.ReportVariations;
 import tijian.db.EmbeddedDatabaseResource;
-import tijian.rules.RuleBook;
+import tijian.rulebook.RuleBook;
 import io.quarkus.test.security.TestSecurity;
 import tijian.security.Roles;
 

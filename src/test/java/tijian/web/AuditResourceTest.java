@@ -53,7 +53,7 @@ import tijian.audit.AuditExport;
 import tijian.audit.AuditTestSupport;
 import tijian.audit.ReportVariations;
 import tijian.audit.ReportVariations.Variation;
-import tijian.audit.UnitNames;
+import tijian.report.UnitNames;
 import tijian.db.EmbeddedDatabaseResource;
 import io.quarkus.test.security.TestSecurity;
 import tijian.rules.Status;

@@ -1,4 +1,4 @@
-package tijian.audit;
+package tijian.report;
 
 import java.text.Normalizer;
 import java.util.regex.Matcher;

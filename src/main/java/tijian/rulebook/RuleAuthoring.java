@@ -1,4 +1,4 @@
-package tijian.rules;
+package tijian.rulebook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import tijian.refusal.Refusal;
+import tijian.rules.Example;
+import tijian.rules.Item;
+import tijian.rules.Problem;
+import tijian.rules.RuleFiles;
+import tijian.rules.RuleSet;
+import tijian.rules.RuleSetCompiler;
+import tijian.rules.RuleSetRejected;
 
 /**
  * What rule authors do besides editing files on disk: validate a candidate file without activating it, run the

@@ -1,4 +1,4 @@
-package tijian.rules;
+package tijian.rulebook;
 
 import java.time.Instant;
 

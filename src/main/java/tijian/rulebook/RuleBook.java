@@ -1,4 +1,4 @@
-package tijian.rules;
+package tijian.rulebook;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +22,12 @@ import org.jboss.logging.Logger;
 
 import tijian.activity.ActivityLog;
 import tijian.refusal.Refusal;
+import tijian.rules.Checker;
+import tijian.rules.Problem;
+import tijian.rules.RuleFiles;
+import tijian.rules.RuleSet;
+import tijian.rules.RuleSetCompiler;
+import tijian.rules.RuleSetRejected;
 
 /**
  * Holds the live rule set and swaps it atomically. A check takes {@link #active()} once and keeps that rule set to

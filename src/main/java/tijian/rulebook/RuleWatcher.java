@@ -1,4 +1,4 @@
-package tijian.rules;
+package tijian.rulebook;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -21,6 +21,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import tijian.rules.RuleSetCompiler;
+import tijian.rules.RuleSetRejected;
 
 /**
  * Reloads the rules when a file under the rules directory changes. Editors save in bursts (temp file, rename,
