@@ -51,10 +51,16 @@ public class AnnotatedChecks {
     private record Stored(String result, byte[] docx, String fileName) {}
 
     private static byte[] original(CheckRecord r) {
-        List<?> rows = CheckRecord.getEntityManager().createNativeQuery(
-                        "select bytes from file_content where sha256 = coalesce(?1, (select sha256 from audit_file where id = ?2))")
-                .setParameter(1, r.fileSha256).setParameter(2, r.auditFileId).getResultList();
-        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+        String sha = r.fileSha256;
+        if (sha == null && r.auditFileId != null) {
+            sha = (String) CheckRecord.getEntityManager().createNativeQuery("select sha256 from audit_file where id = ?1")
+                    .setParameter(1, r.auditFileId).getResultStream().findFirst().orElse(null);
+        }
+        if (sha == null) {
+            return null;
+        }
+        return (byte[]) CheckRecord.getEntityManager().createNativeQuery("select bytes from file_content where sha256 = ?1")
+                .setParameter(1, sha).getResultStream().findFirst().orElse(null);
     }
 
     private Annotated annotate(Stored stored) {

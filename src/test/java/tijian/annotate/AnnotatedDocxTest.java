@@ -57,6 +57,25 @@ class AnnotatedDocxTest {
     }
 
     @Test
+    void anAuditedDocxComesBackAsUploadedWithItsComments() throws IOException {
+        String text = SampleReports.text(SampleReports.SHAPINGBA) + "\n（审核用副本 " + System.nanoTime() + "）";
+        Fixtures.Docx upload = Fixtures.docx(text);
+        String audit = given().multiPart("file", "沙坪坝.docx", upload.bytes(),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .post("/api/audits").then().statusCode(202).extract().path("id");
+        tijian.audit.AuditTestSupport.awaitFinished(audit, 120_000);
+        String checkId = given().get("/api/audits/" + audit + "/results").then().statusCode(200).extract().jsonPath()
+                .getString("rows[0].checkId");
+        JsonPath check = given().get("/api/checks/" + checkId).then().statusCode(200).extract().jsonPath();
+        byte[] annotated = given().get("/api/checks/" + checkId + "/annotated.docx").then().statusCode(200).extract().asByteArray();
+        try (XWPFDocument original = new XWPFDocument(new ByteArrayInputStream(upload.bytes()));
+             XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(annotated))) {
+            assertEquals(bodyText(original), bodyText(doc), "the audited file itself, not a copy of its text");
+            assertCommentsAtPassages(check, doc);
+        }
+    }
+
+    @Test
     void aTextCheckBecomesANewDocumentWithTheSameComments() throws IOException {
         JsonPath check = given().contentType("text/plain; charset=UTF-8").body(SampleReports.text(SampleReports.HAITANGXI))
                 .post("/api/checks").then().statusCode(200).extract().jsonPath();
