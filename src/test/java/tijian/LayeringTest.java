@@ -42,7 +42,9 @@ class LayeringTest {
             Map.entry("activity", Set.of("rulebook", "refusal")),
             Map.entry("security", Set.of("report", "refusal", "config")),
             Map.entry("check", Set.of("ingest", "report", "rules", "rulebook", "security", "refusal", "config")),
-            Map.entry("audit", Set.of("check", "ingest", "report", "rules", "rulebook", "db", "refusal", "config")));
+            Map.entry("audit", Set.of("check", "ingest", "report", "rules", "rulebook", "db", "refusal", "config")),
+            Map.entry("annotate", Set.of("check", "security")),
+            Map.entry("verdict", Set.of("check", "security", "refusal")));
 
     @Test
     void noPackageButWebUsesWeb() throws IOException {

@@ -46,6 +46,8 @@ public class CheckRecord extends PanacheEntityBase {
     public String reportText;
     /** The extracted text with spacing and width folded, hashed: the same report in any file format. */
     public String textFingerprint;
+    /** The uploaded .docx of a single check (in file_content), for the annotated Word file; null otherwise. */
+    public String fileSha256;
     /** The answer as first returned (a JSON column). */
     @JdbcTypeCode(SqlTypes.JSON)
     public CheckView result;

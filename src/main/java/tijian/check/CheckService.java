@@ -70,7 +70,7 @@ public class CheckService {
     public CheckView check(byte[] content, String fileName, String contentType, Caller owner, String profile) {
         Outcome outcome = evaluate(content, fileName, contentType, profile);
         if (!owner.isAnonymous() || config.auth().storeAnonymousChecks()) {
-            store(outcome.view(), outcome.report(), owner);
+            store(outcome.view(), outcome.report(), owner, content);
         }
         return outcome.view();
     }
@@ -268,15 +268,28 @@ public class CheckService {
         });
     }
 
-    private void store(CheckView view, Report report, Caller owner) {
+    private void store(CheckView view, Report report, Caller owner, byte[] content) {
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             CheckRecord r = record(view, report);
             r.owner = owner.name();
             r.ownerUnitKey = owner.unitKey();
+            if ("docx".equals(view.source().format())) {
+                r.fileSha256 = storeContent(content);
+            }
             r.persist();
         });
         timed("store", start);
+    }
+
+    /** Keeps uploaded bytes once per content, as audits do; answers their SHA-256. */
+    private static String storeContent(byte[] content) {
+        String sha = sha256(content);
+        CheckRecord.getEntityManager()
+                .createNativeQuery("insert into file_content (sha256, byte_count, bytes) values (?1, ?2, ?3) on conflict (sha256) do nothing")
+                .setParameter(1, sha).setParameter(2, (long) content.length).setParameter(3, content)
+                .executeUpdate();
+        return sha;
     }
 
     private CheckRecord record(CheckView view, Report report) {
@@ -314,8 +327,12 @@ public class CheckService {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\s\\u00A0\\u3000\\uFEFF]+");
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

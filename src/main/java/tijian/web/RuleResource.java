@@ -46,7 +46,9 @@ import tijian.rules.Item;
 import tijian.rules.Problem;
 import tijian.rules.RuleSet;
 import tijian.rules.RuleSetCompiler;
+import tijian.security.Caller;
 import tijian.security.Roles;
+import tijian.verdict.Verdicts;
 
 /**
  * What the service checks with (any signed-in user may read the items it judges by), and the rule author's
@@ -65,6 +67,12 @@ public class RuleResource {
 
     @Inject
     RuleWatcher watcher;
+
+    @Inject
+    Verdicts verdicts;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     /**
      * {@code watching}: whether saved changes in the directory are picked up right now. {@code directory} names the
@@ -98,7 +106,8 @@ public class RuleResource {
 
     public record RevisionDiff(String from, String to, List<String> added, List<String> removed, List<String> changed) {}
 
-    public record ItemDetail(Item item, List<?> rules, List<Example> examples) {}
+    /** {@code verdicts}: how inspectors judged the item's findings (for inspectors and rule authors; null for others). */
+    public record ItemDetail(Item item, List<?> rules, List<Example> examples, Verdicts.ItemVerdicts verdicts) {}
 
     @Inject
     CheckerConfig config;
@@ -170,7 +179,7 @@ public class RuleResource {
     @GET
     @Path("/{itemId}")
     @Authenticated
-    @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples")
+    @Operation(summary = "One item: metadata, the rules that judge it and where they are written, its examples; for inspectors and rule authors how often inspectors accepted or overruled its findings, with the reasons")
     public ItemDetail item(@PathParam("itemId") String itemId) {
         RuleSet rules = ruleBook.active();
         Item item = rules.items().get(itemId);
@@ -178,7 +187,8 @@ public class RuleResource {
             throw new NotFoundException();
         }
         return new ItemDetail(item, rules.rulesByItem().getOrDefault(itemId, List.of()),
-                rules.examples().stream().filter(e -> e.item().equals(itemId)).toList());
+                rules.examples().stream().filter(e -> e.item().equals(itemId)).toList(),
+                Caller.of(identity).readsEverything() ? verdicts.forItem(itemId) : null);
     }
 
     @POST

@@ -6,6 +6,8 @@
   const PROFILE = { national: "全国通用", chongqing: "重庆" };
   const main = $("main");
   let result = null;
+  let verdicts = {};      // inspectors' verdicts on this check's findings, by item
+  const inspector = main.dataset.inspector === "true";
   let active = null;      // the open item's id
   let at = 0;             // which of its passages is shown
   const shown = new Set(ORDER);
@@ -96,6 +98,7 @@
     const r = result;
     $("result").hidden = false;
     $("pdf").href = "/api/checks/" + r.id + "/report.pdf";
+    $("docx").href = "/api/checks/" + r.id + "/annotated.docx";
     const meta = [r.report.unit, r.report.reporterKind ? "报告主体：" + r.report.reporterKind : null,
       r.report.year ? r.report.year + " 年度" : null, r.source && r.source.fileName].filter(Boolean).join(" · ");
     $("summary").replaceChildren(
@@ -115,6 +118,46 @@
     }, chip(s), String(r.counts[s] || 0))));
     renderItems();
     highlight();
+    loadVerdicts();
+  }
+
+  /** Inspectors' verdicts on the findings (kept for the same report text while a finding stays the same). */
+  async function loadVerdicts() {
+    verdicts = {};
+    if (main.dataset.signedIn !== "true") return;
+    const response = await api("/api/checks/" + result.id + "/verdicts");
+    if (!response.ok) return;
+    verdicts = await response.json();
+    renderItems();
+  }
+
+  function verdictLine(v) {
+    if (!v) return null;
+    const who = v.by + " · " + Site.fmtTime(v.at);
+    return el("span", { class: "verdict " + v.verdict },
+      v.verdict === "accepted" ? "审核意见：认可此项结果（" + who + "）" : "审核意见：此项结果有误——" + v.reason + "（" + who + "）");
+  }
+
+  /** For an inspector: accept the open item's finding, or call it wrong with a reason. */
+  function verdictForm(item) {
+    if (!inspector) return null;
+    const reason = el("input", { type: "text", id: "verdict-reason", maxlength: "2000", placeholder: "判错理由（必填），例如：报告第二部分已写明原因",
+      "aria-label": "判错理由" });
+    const note = el("span", { class: "muted", role: "status", id: "verdict-status" });
+    async function give(verdict) {
+      const response = await api("/api/checks/" + result.id + "/verdicts/" + encodeURIComponent(item.id), { method: "PUT",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify({ verdict, reason: reason.value }) });
+      let body = {};
+      try { body = await response.json(); } catch (e) { /* empty */ }
+      if (!response.ok) { note.textContent = body.message || ("保存失败（" + response.status + "）"); return; }
+      verdicts[item.id] = body;
+      renderItems();
+    }
+    return el("div", { class: "verdict-form" },
+      el("button", { type: "button", class: "secondary", id: "verdict-accept", onclick: () => give("accepted") }, "认可此项结果"),
+      reason,
+      el("button", { type: "button", class: "secondary", id: "verdict-wrong", onclick: () => give("wrong") }, "判为有误"),
+      note);
   }
 
   /** Why the grade is what it is: the cap by mandatory failures, with the items that caused it. */
@@ -152,7 +195,8 @@
             el("span", { class: "sev" }, (i.severity === "MANDATORY" ? "必查项" : "建议项") + " · 权重 " + i.weight)),
           el("span", { class: "msg", hidden: !i.message }, i.message || ""),
           i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "advice" }, "修改建议：" + (i.advice || "")) : null,
-          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "basis" }, "依据：" + (i.basis || "—")) : null));
+          i.status === "FAIL" || i.status === "WARN" ? el("span", { class: "basis" }, "依据：" + (i.basis || "—")) : null,
+          verdictLine(verdicts[i.id])));
         if (open) nodes.push(passagePanel(i));
       }
     }
@@ -164,14 +208,15 @@
 
   function passagePanel(item) {
     const ev = spans(item);
-    if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"));
+    if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"), verdictForm(item));
     const e = ev[at];
     return el("div", { class: "passage", id: "passage" },
       el("blockquote", {}, e.quote || result.report.text.slice(e.start, e.end)),
       el("div", { class: "nav" },
         ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "prev", onclick: () => step(-1), "aria-label": "上一处" }, "‹ 上一处") : null,
         el("span", { class: "muted" }, "第 " + (at + 1) + " / " + ev.length + " 处"),
-        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "next", onclick: () => step(1), "aria-label": "下一处" }, "下一处 ›") : null));
+        ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "next", onclick: () => step(1), "aria-label": "下一处" }, "下一处 ›") : null),
+      verdictForm(item));
   }
 
   function toggle(id) {

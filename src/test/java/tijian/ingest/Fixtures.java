@@ -37,7 +37,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
  * Chinese text are not built here but committed, made once by {@link MakePdfFixtures}: building them needs a CJK
  * font, and what a machine has installed must not decide whether the tests pass.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
@@ -57,13 +57,13 @@ final class Fixtures {
     static final Pattern L1 = Pattern.compile("^([（(])([一二三四五六七八九十]+)([)）])");
     static final Pattern L2 = Pattern.compile("^(\\d{1,2})\\.(?!\\d)");
 
-    record Docx(byte[] bytes, int numbered) {}
+    public record Docx(byte[] bytes, int numbered) {}
 
     /**
      * One paragraph per line. Heading markers 一、 / （一） / 1. are turned into real Word automatic numbering (and
      * stripped from the text) whenever the number is the one Word would produce there; otherwise kept as text.
      */
-    static Docx docx(String text) {
+    public static Docx docx(String text) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             String open = "(", close = ")";
             Matcher first = L1.matcher("");

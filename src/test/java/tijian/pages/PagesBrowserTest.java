@@ -107,6 +107,42 @@ class PagesBrowserTest {
         }
     }
 
+    @Test
+    void anInspectorDownloadsTheAnnotatedWordFileAndOverrulesAFinding() {
+        String inspector = createUser(Roles.INSPECTOR, null);
+        try (Browser b = Browser.open(root.toString(), 1366, 900)) {
+            b.get("/login");
+            b.signIn(inspector, PASSWORD);
+            b.get("/");
+            paste(b, sample("haitangxi-street-2023.txt"));
+            b.find("#go").click();
+            b.awaitVisible("#result");
+            assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    b.js("return fetch(document.getElementById('docx').href).then(r => r.headers.get('content-type'))"),
+                    "the Word file with comments");
+            WebElement item = b.await("a questionable item with a passage", d -> d.findElements(By.cssSelector("button.item[data-status=WARN], button.item[data-status=FAIL]"))
+                    .stream().filter(e -> hasEvidence(b, e.getAttribute("data-id"))).findFirst().orElse(null));
+            String id = item.getAttribute("data-id");
+            item.click();
+            b.awaitVisible("#verdict-wrong").click();
+            b.await("a reason is asked for", d -> b.find("#verdict-status").getText().contains("理由") ? true : null);
+            b.find("#verdict-reason").sendKeys("第三部分已写明原因，规则没有认出");
+            b.find("#verdict-wrong").click();
+            WebElement line = b.await("the verdict on the item", d -> d.findElements(By.cssSelector(
+                    "button.item[data-id='" + id + "'] .verdict.wrong")).stream().findFirst().orElse(null));
+            assertTrue(line.getText().contains("第三部分已写明原因") && line.getText().contains(inspector), line.getText());
+            b.screenshot("selfcheck-verdict");
+            assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-verdict");
+
+            // the same report checked again: the verdict is still on its finding
+            b.get("/");
+            paste(b, sample("haitangxi-street-2023.txt"));
+            b.find("#go").click();
+            b.await("the verdict kept on the new check", d -> d.findElements(By.cssSelector(
+                    "button.item[data-id='" + id + "'] .verdict.wrong")).isEmpty() ? null : true);
+        }
+    }
+
     private static boolean hasEvidence(Browser b, String itemId) {
         return Boolean.TRUE.equals(b.js("return fetch(location.pathname.replace('/checks/', '/api/checks/')).then(r => r.json())"
                 + ".then(c => c.items.some(i => i.id === arguments[0] && i.evidence.length > 0))", itemId));

@@ -6,6 +6,7 @@
   const id = main.dataset.auditId;
   const GRADE_ORDER = { "优秀": 0, "良好": 1, "合格": 2, "不合格": 3 };
   let rows = [];
+  let verdicts = {};   // inspectors' verdicts by check id and item
   let sort = { key: "rank", dir: 1 };
   let drawn = false;
 
@@ -41,6 +42,7 @@
     let r;
     try { r = await json("/api/audits/" + id + "/results?sort=score&order=desc"); } catch (e) { fail(e.message); return; }
     rows = r.rows.filter(x => x.state === "done");
+    try { verdicts = await json("/api/audits/" + id + "/verdicts"); } catch (e) { verdicts = {}; }
     renderStats(r.summary);
     renderTable();
     if (r.status === "finished" && !drawn) { drawn = true; charts(r.summary); heatmap(); }
@@ -63,6 +65,16 @@
     }
   }
 
+  /** How inspectors judged this report's findings: the count of each verdict, the reasons on hover. */
+  function verdictNote(checkId) {
+    const v = Object.values((checkId && verdicts[checkId]) || {});
+    if (!v.length) return null;
+    const wrong = v.filter(x => x.verdict === "wrong");
+    return el("div", { class: "verdicts muted", title: wrong.map(x => x.item + "：" + x.reason).join("\n") },
+      (wrong.length ? "判错 " + wrong.length + " 项" : "") + (wrong.length && wrong.length < v.length ? " · " : "")
+      + (v.length > wrong.length ? "认可 " + (v.length - wrong.length) + " 项" : ""));
+  }
+
   function renderTable() {
     const g = $("filter-grade").value;
     const u = $("filter-unit").value.trim();
@@ -80,7 +92,7 @@
       el("td", { class: "num" }, r.failures ?? 0),
       el("td", {}, (r.mandatoryFailures || []).length ? (r.mandatoryFailures || []).length + " 项" : el("span", { class: "muted" }, "无")),
       el("td", { class: "muted" }, r.file),
-      el("td", { class: "nowrap" }, r.checkId ? el("a", { href: "/checks/" + r.checkId }, "查看清单") : "—")))
+      el("td", { class: "nowrap" }, r.checkId ? el("a", { href: "/checks/" + r.checkId }, "查看清单") : "—", verdictNote(r.checkId))))
       : [el("tr", {}, el("td", { colspan: "9", class: "empty" }, rows.length ? "没有符合筛选条件的报告。" : "尚无体检完成的报告。"))]));
     $("ranking-note").textContent = shown.length < rows.length ? "显示 " + shown.length + " / " + rows.length + " 份" : "";
     for (const th of $("ranking").tHead.rows[0].cells) {

@@ -22,12 +22,21 @@
     const items = rules.items.filter(i => !f || (i.title + i.id + Site.category(i.category)).includes(f));
     const groups = new Map();
     items.forEach(i => { if (!groups.has(i.category)) groups.set(i.category, []); groups.get(i.category).push(i); });
+    /** How inspectors judged this item's findings in practice, with their reasons for overruling it. */
+    function verdictSummary(v) {
+      if (!v) return [];
+      if (!v.accepted && !v.wrong) return [el("p", { class: "muted verdicts" }, "审核人员尚未对此项结果给出意见。")];
+      return [el("p", { class: "verdicts" + (v.wrong ? " overruled" : "") }, "审核人员认可 " + v.accepted + " 次，判为有误 " + v.wrong + " 次"),
+        ...v.reasons.map(r => el("div", { class: "example" }, el("span", { class: "muted" }, r.by + " · " + fmtTime(r.at) + " "),
+          el("a", { href: "/checks/" + r.givenOnCheck }, "体检记录"), " 理由：" + r.reason))];
+    }
+
     const nodes = [];
     for (const [category, list] of groups) {
       nodes.push(el("h3", { class: "category" }, Site.category(category) + "（" + list.length + "）"));
       list.forEach(i => {
         const examples = el("div", { class: "examples" });
-        const details = el("details", {}, el("summary", {}, "例句"), examples);
+        const details = el("details", {}, el("summary", {}, "例句与审核意见"), examples);
         details.addEventListener("toggle", async () => {
           if (!details.open || examples.dataset.loaded) return;
           examples.dataset.loaded = "1";
@@ -37,7 +46,7 @@
             examples.replaceChildren(...(d.examples.length ? d.examples.map(x => el("div", { class: "example" },
               el("span", { class: "chip " + x.expected }, LABEL[x.expected] || x.expected), " ",
               el("span", { class: "muted" }, x.file + ":" + x.line), x.quote ? el("span", {}, " 证据：" + x.quote) : null,
-              el("pre", {}, x.fragment))) : [el("p", { class: "muted" }, "此项没有例句。")]));
+              el("pre", {}, x.fragment))) : [el("p", { class: "muted" }, "此项没有例句。")]), ...verdictSummary(d.verdicts));
           } catch (e) { examples.textContent = e.message; }
         });
         nodes.push(el("div", { class: "rule-item", "data-id": i.id },

@@ -1,0 +1,132 @@
+package tijian.annotate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import tijian.check.CheckRecord;
+import tijian.security.Caller;
+
+/**
+ * A stored check as the unit's own Word file with the findings in it: the uploaded .docx when the check came from
+ * one (single checks keep it in {@code report_check.file_sha256}, audit files in {@code audit_file.sha256}), else a
+ * new .docx of the checked text. Each passage quoted by a failed or questionable item gets a comment with the verdict,
+ * the message and the advice; the top gets the score, the grade and why it is capped, and the items that quote
+ * nothing (what is missing has no passage).
+ */
+@ApplicationScoped
+public class AnnotatedChecks {
+    private static final Map<String, String> LABEL = Map.of("FAIL", "不通过", "WARN", "需注意");
+
+    @Inject
+    ObjectMapper json;
+
+    /** The annotated document and the name to give it; empty when there is no check the caller may read. */
+    public record Annotated(byte[] docx, String fileName) {}
+
+    public Optional<Annotated> annotated(UUID id, Caller caller) {
+        Optional<Stored> stored = QuarkusTransaction.requiringNew().call(() -> {
+            CheckRecord r = CheckRecord.findById(id);
+            if (r == null || !r.readableBy(caller)) {
+                return Optional.empty();
+            }
+            byte[] original = "docx".equals(r.sourceFormat) ? original(r) : null;
+            return Optional.of(new Stored(json.valueToTree(r.result), original, r.fileName));
+        });
+        return stored.map(this::annotate);
+    }
+
+    private record Stored(JsonNode result, byte[] docx, String fileName) {}
+
+    private static byte[] original(CheckRecord r) {
+        String sha = r.fileSha256;
+        if (sha == null && r.auditFileId != null) {
+            sha = (String) CheckRecord.getEntityManager().createNativeQuery("select sha256 from audit_file where id = ?1")
+                    .setParameter(1, r.auditFileId).getResultStream().findFirst().orElse(null);
+        }
+        if (sha == null) {
+            return null;
+        }
+        return (byte[]) CheckRecord.getEntityManager().createNativeQuery("select bytes from file_content where sha256 = ?1")
+                .setParameter(1, sha).getResultStream().findFirst().orElse(null);
+    }
+
+    private Annotated annotate(Stored stored) {
+        try {
+            JsonNode check = stored.result();
+            String text = check.path("report").path("text").asText("");
+            List<WordComments.Note> notes = new ArrayList<>();
+            List<String> unquoted = new ArrayList<>();
+            for (JsonNode item : check.path("items")) {
+                String status = item.path("status").asText();
+                if (!LABEL.containsKey(status)) {
+                    continue;
+                }
+                List<String> lines = itemLines(item);
+                if (item.path("evidence").isEmpty()) {
+                    unquoted.add("【" + LABEL.get(status) + "】" + item.path("title").asText() + "：" + item.path("message").asText(""));
+                }
+                for (JsonNode e : item.path("evidence")) {
+                    notes.add(new WordComments.Note(e.path("quote").asText(""), e.path("start").asInt(), lines));
+                }
+            }
+            WordComments.Note summary = new WordComments.Note(null, 0, summary(check, unquoted));
+            WordComments.Result result = stored.docx() != null
+                    ? WordComments.onDocx(stored.docx(), text, summary, notes)
+                    : WordComments.onText(text, text, summary, notes);
+            return new Annotated(result.docx(), fileName(stored.fileName()));
+        } catch (IOException e) {
+            // the stored .docx was read once already by the check; failing now is the service's fault
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> itemLines(JsonNode item) {
+        List<String> lines = new ArrayList<>();
+        lines.add("【" + LABEL.get(item.path("status").asText()) + "】" + item.path("title").asText()
+                + ("MANDATORY".equals(item.path("severity").asText()) ? "（必查项）" : "（建议项）"));
+        if (!item.path("message").asText("").isEmpty()) {
+            lines.add(item.path("message").asText());
+        }
+        if (!item.path("advice").asText("").isEmpty()) {
+            lines.add("修改建议：" + item.path("advice").asText());
+        }
+        return lines;
+    }
+
+    static List<String> summary(JsonNode check, List<String> unquoted) {
+        List<String> lines = new ArrayList<>();
+        JsonNode counts = check.path("counts");
+        lines.add("法治报告体检：得分 " + check.path("score").asText() + " 分，等级 " + check.path("grade").asText() + "。");
+        lines.add("不通过 " + counts.path("FAIL").asInt() + " 项，需注意 " + counts.path("WARN").asInt() + " 项，通过 "
+                + counts.path("PASS").asInt() + " 项，不适用 " + counts.path("NOT_APPLICABLE").asInt() + " 项。");
+        JsonNode cap = check.path("gradeCap");
+        if (!cap.isMissingNode() && !cap.isNull()) {
+            lines.add("等级封顶：" + cap.path("explanation").asText() + "（按得分本应为" + cap.path("scoreGrade").asText() + "）");
+        }
+        if (!unquoted.isEmpty()) {
+            lines.add("原文中没有对应语句的问题（多为缺少的内容）：");
+            lines.addAll(unquoted);
+        }
+        lines.add("体检编号 " + check.path("id").asText() + "，规则版本 " + check.path("ruleSet").path("revision").asText());
+        return lines;
+    }
+
+    /** The uploaded name with 体检批注 before a .docx extension. */
+    static String fileName(String uploaded) {
+        String base = uploaded == null || uploaded.isBlank() ? "报告" : uploaded.replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+        return base + "-体检批注.docx";
+    }
+}
