@@ -43,8 +43,8 @@ class LayeringTest {
             Map.entry("security", Set.of("report", "refusal", "config")),
             Map.entry("check", Set.of("ingest", "report", "rules", "rulebook", "security", "refusal", "config")),
             Map.entry("audit", Set.of("check", "ingest", "report", "rules", "rulebook", "db", "refusal", "config")),
-            Map.entry("annotate", Set.of("check", "security")),
-            Map.entry("verdict", Set.of("check", "security", "refusal")));
+            Map.entry("annotate", Set.of("check", "rules", "security")),
+            Map.entry("verdict", Set.of("check", "rules", "security", "refusal")));
 
     @Test
     void noPackageButWebUsesWeb() throws IOException {

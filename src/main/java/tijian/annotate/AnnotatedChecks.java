@@ -11,12 +11,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import tijian.check.CheckRecord;
+import tijian.check.CheckView;
+import tijian.rules.ChecklistItem;
+import tijian.rules.GradeCap;
+import tijian.rules.Severity;
+import tijian.rules.Status;
 import tijian.security.Caller;
 
 /**
@@ -28,10 +31,7 @@ import tijian.security.Caller;
  */
 @ApplicationScoped
 public class AnnotatedChecks {
-    private static final Map<String, String> LABEL = Map.of("FAIL", "不通过", "WARN", "需注意");
-
-    @Inject
-    ObjectMapper json;
+    private static final Map<Status, String> LABEL = Map.of(Status.FAIL, "不通过", Status.WARN, "需注意");
 
     /** The annotated document and the name to give it; empty when there is no check the caller may read. */
     public record Annotated(byte[] docx, String fileName) {}
@@ -43,12 +43,12 @@ public class AnnotatedChecks {
                 return Optional.empty();
             }
             byte[] original = "docx".equals(r.sourceFormat) ? original(r) : null;
-            return Optional.of(new Stored(json.valueToTree(r.result), original, r.fileName));
+            return Optional.of(new Stored(r.result, original, r.fileName));
         });
         return stored.map(this::annotate);
     }
 
-    private record Stored(JsonNode result, byte[] docx, String fileName) {}
+    private record Stored(CheckView result, byte[] docx, String fileName) {}
 
     private static byte[] original(CheckRecord r) {
         String sha = r.fileSha256;
@@ -65,21 +65,20 @@ public class AnnotatedChecks {
 
     private Annotated annotate(Stored stored) {
         try {
-            JsonNode check = stored.result();
-            String text = check.path("report").path("text").asText("");
+            CheckView check = stored.result();
+            String text = check.report().text() == null ? "" : check.report().text();
             List<WordComments.Note> notes = new ArrayList<>();
             List<String> unquoted = new ArrayList<>();
-            for (JsonNode item : check.path("items")) {
-                String status = item.path("status").asText();
-                if (!LABEL.containsKey(status)) {
+            for (ChecklistItem item : check.items()) {
+                if (!LABEL.containsKey(item.status())) {
                     continue;
                 }
                 List<String> lines = itemLines(item);
-                if (item.path("evidence").isEmpty()) {
-                    unquoted.add("【" + LABEL.get(status) + "】" + item.path("title").asText() + "：" + item.path("message").asText(""));
+                if (item.evidence().isEmpty()) {
+                    unquoted.add("【" + LABEL.get(item.status()) + "】" + item.title() + "：" + nz(item.message()));
                 }
-                for (JsonNode e : item.path("evidence")) {
-                    notes.add(new WordComments.Note(e.path("quote").asText(""), e.path("start").asInt(), lines));
+                for (ChecklistItem.Evidence e : item.evidence()) {
+                    notes.add(new WordComments.Note(nz(e.quote()), e.start(), lines));
                 }
             }
             WordComments.Note summary = new WordComments.Note(null, 0, summary(check, unquoted));
@@ -93,35 +92,39 @@ public class AnnotatedChecks {
         }
     }
 
-    static List<String> itemLines(JsonNode item) {
+    static List<String> itemLines(ChecklistItem item) {
         List<String> lines = new ArrayList<>();
-        lines.add("【" + LABEL.get(item.path("status").asText()) + "】" + item.path("title").asText()
-                + ("MANDATORY".equals(item.path("severity").asText()) ? "（必查项）" : "（建议项）"));
-        if (!item.path("message").asText("").isEmpty()) {
-            lines.add(item.path("message").asText());
+        lines.add("【" + LABEL.get(item.status()) + "】" + item.title()
+                + (item.severity() == Severity.MANDATORY ? "（必查项）" : "（建议项）"));
+        if (!nz(item.message()).isEmpty()) {
+            lines.add(item.message());
         }
-        if (!item.path("advice").asText("").isEmpty()) {
-            lines.add("修改建议：" + item.path("advice").asText());
+        if (!nz(item.advice()).isEmpty()) {
+            lines.add("修改建议：" + item.advice());
         }
         return lines;
     }
 
-    static List<String> summary(JsonNode check, List<String> unquoted) {
+    static List<String> summary(CheckView check, List<String> unquoted) {
         List<String> lines = new ArrayList<>();
-        JsonNode counts = check.path("counts");
-        lines.add("法治报告体检：得分 " + check.path("score").asText() + " 分，等级 " + check.path("grade").asText() + "。");
-        lines.add("不通过 " + counts.path("FAIL").asInt() + " 项，需注意 " + counts.path("WARN").asInt() + " 项，通过 "
-                + counts.path("PASS").asInt() + " 项，不适用 " + counts.path("NOT_APPLICABLE").asInt() + " 项。");
-        JsonNode cap = check.path("gradeCap");
-        if (!cap.isMissingNode() && !cap.isNull()) {
-            lines.add("等级封顶：" + cap.path("explanation").asText() + "（按得分本应为" + cap.path("scoreGrade").asText() + "）");
+        Map<Status, Integer> counts = check.counts();
+        lines.add("法治报告体检：得分 " + check.score() + " 分，等级 " + check.grade().label() + "。");
+        lines.add("不通过 " + counts.getOrDefault(Status.FAIL, 0) + " 项，需注意 " + counts.getOrDefault(Status.WARN, 0)
+                + " 项，通过 " + counts.getOrDefault(Status.PASS, 0) + " 项，不适用 " + counts.getOrDefault(Status.NOT_APPLICABLE, 0) + " 项。");
+        GradeCap cap = check.gradeCap();
+        if (cap != null) {
+            lines.add("等级封顶：" + cap.explanation() + "（按得分本应为" + cap.scoreGrade().label() + "）");
         }
         if (!unquoted.isEmpty()) {
             lines.add("原文中没有对应语句的问题（多为缺少的内容）：");
             lines.addAll(unquoted);
         }
-        lines.add("体检编号 " + check.path("id").asText() + "，规则版本 " + check.path("ruleSet").path("revision").asText());
+        lines.add("体检编号 " + check.id() + "，规则版本 " + check.ruleSet().revision());
         return lines;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** The uploaded name with 体检批注 before a .docx extension. */

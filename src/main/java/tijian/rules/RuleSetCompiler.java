@@ -94,6 +94,10 @@ public final class RuleSetCompiler {
         String revision = revisionOf(sorted);
         List<Problem> problems = new ArrayList<>();
         RuleSet base = compileOne(revision, sorted, Profiles.base(sorted), Profiles.BASE, Map.of(), problems);
+        if (base == null) {
+            // a profile overlays the base: compiling it again would only repeat the base's errors, once per profile
+            throw new RuleSetRejected(revision, problems);
+        }
         Map<String, RuleSet> profiles = new TreeMap<>();
         for (String name : Profiles.names(sorted)) {
             List<Problem> own = new ArrayList<>();
@@ -103,7 +107,7 @@ public final class RuleSetCompiler {
                 profiles.put(name, profile);
             }
         }
-        if (base == null || problems.stream().anyMatch(Problem::isError)) {
+        if (problems.stream().anyMatch(Problem::isError)) {
             throw new RuleSetRejected(revision, problems);
         }
         return new RuleSet(base.revision(), base.files(), base.kieBase(), base.items(), base.data(), base.parser(),

@@ -17,13 +17,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import tijian.check.CheckRecord;
 import tijian.refusal.Refusal;
+import tijian.rules.ChecklistItem;
 import tijian.security.Caller;
 
 /**
@@ -38,9 +37,6 @@ public class Verdicts {
     static final int MAX_REASON = 2000;
     /** Reasons listed per item for rule authors, newest first. */
     static final int REASONS_SHOWN = 50;
-
-    @Inject
-    ObjectMapper json;
 
     public enum Kind { accepted, wrong }
 
@@ -71,7 +67,7 @@ public class Verdicts {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return QuarkusTransaction.requiringNew().call(() -> {
             CheckRecord r = readable(checkId, inspector);
-            JsonNode finding = findings(r).get(item);
+            ChecklistItem finding = findings(r).get(item);
             if (finding == null) {
                 throw new Refusal(Refusal.Kind.NOT_FOUND, "no-such-finding", "这次体检中没有检查项 " + item + "。",
                         "This check has no item " + item + ".");
@@ -146,7 +142,7 @@ public class Verdicts {
     }
 
     private Map<String, Verdict> applying(CheckRecord r) {
-        Map<String, JsonNode> findings = findings(r);
+        Map<String, ChecklistItem> findings = findings(r);
         Map<String, String> itemByKey = new LinkedHashMap<>();
         findings.forEach((item, f) -> itemByKey.put(key(f), item));
         List<?> rows = CheckRecord.getEntityManager().createNativeQuery("""
@@ -181,10 +177,10 @@ public class Verdicts {
         return r;
     }
 
-    private Map<String, JsonNode> findings(CheckRecord r) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode item : json.<JsonNode>valueToTree(r.result).path("items")) {
-            out.put(item.path("id").asText(), item);
+    private static Map<String, ChecklistItem> findings(CheckRecord r) {
+        Map<String, ChecklistItem> out = new LinkedHashMap<>();
+        for (ChecklistItem item : r.result.items()) {
+            out.put(item.id(), item);
         }
         return out;
     }
@@ -194,14 +190,14 @@ public class Verdicts {
     }
 
     /** What a finding says: item, status, message and its quoted passages, without offsets. */
-    static String key(JsonNode item) {
+    static String key(ChecklistItem item) {
         List<String> parts = new ArrayList<>();
-        parts.add(item.path("id").asText());
-        parts.add(item.path("status").asText());
-        parts.add(item.path("message").asText(""));
+        parts.add(item.id());
+        parts.add(item.status().name());
+        parts.add(item.message() == null ? "" : item.message());
         List<String> quotes = new ArrayList<>();
-        for (JsonNode e : item.path("evidence")) {
-            quotes.add(e.path("quote").asText(""));
+        for (ChecklistItem.Evidence e : item.evidence()) {
+            quotes.add(e.quote() == null ? "" : e.quote());
         }
         quotes.sort(null);
         parts.addAll(quotes);

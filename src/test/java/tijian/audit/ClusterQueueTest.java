@@ -86,7 +86,7 @@ class ClusterQueueTest {
             uploads.add(new AuditIntake.Upload("损坏.pdf", "%PDF-1.4\nnot really a pdf\n%%EOF".getBytes(StandardCharsets.US_ASCII)));
             long submitted = System.currentTimeMillis();
             UUID id = intake.submit("两个实例共同完成", uploads).id();
-            Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> "finished".equals(a.status()));
+            Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> a.status() == AuditState.FINISHED);
 
             Map<String, Integer> doneBy = new HashMap<>();
             long otherFirstClaim = Long.MAX_VALUE;
@@ -149,7 +149,7 @@ class ClusterQueueTest {
         } finally {
             workers.resume();
         }
-        Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> "finished".equals(a.status()));
+        Await.until("audit " + id + " to finish", () -> audits.get(id).orElseThrow(), a -> a.status() == AuditState.FINISHED);
         List<AuditViews.Attempt> tries = audits.get(id).orElseThrow().failures().get(0).tries();
         assertEquals(2, tries.size(), tries.toString());
         assertEquals("dead-instance", tries.get(0).instance());

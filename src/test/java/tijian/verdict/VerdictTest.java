@@ -20,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 
 import tijian.audit.AuditTestSupport;
 import tijian.db.EmbeddedDatabaseResource;
+import tijian.rules.ChecklistItem;
 import tijian.security.Roles;
 import tijian.testsupport.SampleReports;
 
@@ -115,16 +116,16 @@ class VerdictTest {
     @Test
     void aFindingIsKnownByItemStatusMessageAndQuotesNotOffsets() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        String a = Verdicts.key(json.readTree("""
-                {"id":"x","status":"WARN","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}"""));
-        String moved = Verdicts.key(json.readTree("""
-                {"id":"x","status":"WARN","message":"m","evidence":[{"start":40,"end":43,"quote":"乙"},{"start":31,"end":33,"quote":"甲"}]}"""));
-        String said = Verdicts.key(json.readTree("""
-                {"id":"x","status":"WARN","message":"n","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}"""));
-        String quoted = Verdicts.key(json.readTree("""
-                {"id":"x","status":"WARN","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"丙"}]}"""));
-        String failed = Verdicts.key(json.readTree("""
-                {"id":"x","status":"FAIL","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}"""));
+        String a = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}""", ChecklistItem.class));
+        String moved = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":40,"end":43,"quote":"乙"},{"start":31,"end":33,"quote":"甲"}]}""", ChecklistItem.class));
+        String said = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"n","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}""", ChecklistItem.class));
+        String quoted = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"丙"}]}""", ChecklistItem.class));
+        String failed = Verdicts.key(json.readValue("""
+                {"id":"x","status":"FAIL","message":"m","evidence":[{"start":1,"end":3,"quote":"甲"},{"start":9,"end":12,"quote":"乙"}]}""", ChecklistItem.class));
         assertEquals(a, moved);
         assertNotEquals(a, said);
         assertNotEquals(a, quoted);
