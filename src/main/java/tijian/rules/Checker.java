@@ -35,6 +35,9 @@ public final class Checker {
 
     private Checker() {}
 
+    /** Real reports run to some tens of thousands of characters; ten times the longest seen is no report's length. */
+    static final int LONGEST_REPORT_CHARS = 300_000;
+
     /** How long one check may run before its session is halted and the check fails with {@link CheckStopped}. */
     public static void limitTime(Duration limit) {
         if (limit.isNegative() || limit.isZero()) {
@@ -80,6 +83,12 @@ public final class Checker {
             // stopped because the whole check ran out of time (a long text took most of it), not because the rules
             // outlasted their own limit: that is the check's timeout, which the caller answers as such
             if (whole != null && whole.expired()) {
+                throw new Deadline.Exceeded(whole.limit());
+            }
+            // A rule set only goes live after its examples ran within the limit, so rules that run out of time on a
+            // text many times longer than any real report were stopped by the text's length: the sender can act on
+            // that (a timeout, 422), while the same stop on a report-sized text is the rules' failure (503).
+            if (whole != null && report.getText().length() > LONGEST_REPORT_CHARS) {
                 throw new Deadline.Exceeded(whole.limit());
             }
             throw e;
