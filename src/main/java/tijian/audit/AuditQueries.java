@@ -180,18 +180,9 @@ public class AuditQueries {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID check = rs.getObject(8, UUID.class);
-                    Long dup = rs.getLong(5);
-                    if (rs.wasNull()) {
-                        dup = null;
-                    }
-                    Integer year = rs.getInt(11);
-                    if (rs.wasNull()) {
-                        year = null;
-                    }
-                    Double score = rs.getDouble(12);
-                    if (rs.wasNull()) {
-                        score = null;
-                    }
+                    Long dup = Db.longOrNull(rs, 5);
+                    Integer year = Db.intOrNull(rs, 11);
+                    Double score = Db.doubleOrNull(rs, 12);
                     String grade = rs.getString(13);
                     rows.add(new FileResult(rs.getLong(1), rs.getInt(2), rs.getString(3), FileState.of(rs.getString(4)), dup,
                             rs.getString(6), rs.getString(7), check, rs.getString(9), rs.getString(10), year, score,

@@ -76,6 +76,22 @@ public class Db {
         return t == null ? null : t.toInstant();
     }
 
+    // JDBC reads SQL null as 0 from the primitive getters; these give null instead.
+    static Long longOrNull(java.sql.ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Integer intOrNull(java.sql.ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Double doubleOrNull(java.sql.ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** A database failure, unchecked. */
     public static final class DbException extends RuntimeException {
         DbException(SQLException e) {

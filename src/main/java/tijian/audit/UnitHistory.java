@@ -68,14 +68,8 @@ public class UnitHistory {
                     Array years = rs.getArray(3);
                     List<Integer> ys = years == null ? List.of()
                             : Arrays.stream((Integer[]) years.getArray()).sorted().toList();
-                    Integer latestYear = rs.getInt(4);
-                    if (rs.wasNull()) {
-                        latestYear = null;
-                    }
-                    Double score = rs.getDouble(5);
-                    if (rs.wasNull()) {
-                        score = null;
-                    }
+                    Integer latestYear = Db.intOrNull(rs, 4);
+                    Double score = Db.doubleOrNull(rs, 5);
                     String grade = rs.getString(6);
                     units.add(new Unit(unit, rs.getInt(2), ys, latestYear, score, grade == null ? null : Grade.ofLabel(grade),
                             "/api/units/" + java.net.URLEncoder.encode(unit, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/history"));
@@ -104,10 +98,7 @@ public class UnitHistory {
                      order by f.year nulls first, r.checked_at desc""", key, former);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Integer year = rs.getInt(1);
-                    if (rs.wasNull()) {
-                        year = null;
-                    }
+                    Integer year = Db.intOrNull(rs, 1);
                     UUID check = rs.getObject(4, UUID.class);
                     index.put(check, years.size());
                     years.add(new Year(year, rs.getDouble(2), Grade.ofLabel(rs.getString(3)), check, "/api/checks/" + check,
