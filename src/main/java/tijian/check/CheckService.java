@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 
+import tijian.compare.Companions;
+import tijian.compare.Comparisons;
 import tijian.config.CheckerConfig;
+import tijian.corpus.Corpus;
 import tijian.ingest.Document;
 import tijian.ingest.DocumentReader;
 import tijian.ingest.IngestRefusals;
@@ -49,6 +53,9 @@ public class CheckService {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Corpus corpus;
 
     /** Longest text checked, in characters: a report is some tens of thousands; parsing time grows faster than length. */
     private DocumentReader reader;
@@ -108,7 +115,7 @@ public class CheckService {
             timed("ingest", start);
         }
         try {
-            Outcome outcome = evaluate(document, cutFileName(fileName), rules, deadline, this::timed);
+            Outcome outcome = evaluate(document, cutFileName(fileName), rules, corpus::companionsFor, deadline, this::timed);
             counted(document.format(), "checked");
             for (ChecklistItem item : outcome.view().items()) {
                 meters.counter("tijian.check.items", "status", item.status().name()).increment();
@@ -133,12 +140,13 @@ public class CheckService {
      * would take too long stops there and answers {@code timeout} (422) instead of holding the worker.
      */
     static Outcome evaluate(Document document, String fileName, RuleSet rules, Deadline deadline) {
-        return evaluate(document, fileName, rules, deadline, (stage, start) -> {});
+        return evaluate(document, fileName, rules, report -> Companions.NONE, deadline, (stage, start) -> {});
     }
 
-    private static Outcome evaluate(Document document, String fileName, RuleSet rules, Deadline deadline, Stages stages) {
+    private static Outcome evaluate(Document document, String fileName, RuleSet rules,
+                                    Function<Report, Companions> companions, Deadline deadline, Stages stages) {
         try {
-            return deadline.run(() -> evaluate(document, fileName, rules, stages));
+            return deadline.run(() -> evaluate(document, fileName, rules, companions, stages));
         } catch (Deadline.Exceeded e) {
             throw IngestRefusals.timeout(e.limit());
         }
@@ -173,13 +181,17 @@ public class CheckService {
         return name.substring(0, keep) + "…" + ext;
     }
 
-    private static Outcome evaluate(Document document, String fileName, RuleSet rules, Stages stages) {
+    private static Outcome evaluate(Document document, String fileName, RuleSet rules,
+                                    Function<Report, Companions> companions, Stages stages) {
         String text = document.text();
         long start = System.nanoTime();
         Report report = rules.parser().parse(text);
         stages.took("parse", start);
         start = System.nanoTime();
-        Checklist checklist = Checker.check(report, rules);
+        List<Object> comparisons = Comparisons.facts(report, companions.apply(report));
+        stages.took("compare", start);
+        start = System.nanoTime();
+        Checklist checklist = Checker.check(report, rules, comparisons);
         stages.took("rules", start);
         CheckView view = new CheckView(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 new CheckView.RuleSetRef(rules.revision(), rules.profile()),
@@ -201,6 +213,7 @@ public class CheckService {
         CheckRecord r = record(outcome.view(), outcome.report());
         r.auditFileId = auditFileId;
         r.persist();
+        corpus.remember(r.id, outcome.report());
         CheckRecord.getEntityManager().flush();
         timed("store", start);
     }
@@ -278,6 +291,7 @@ public class CheckService {
                 r.fileSha256 = storeContent(content);
             }
             r.persist();
+            corpus.remember(r.id, report);
         });
         timed("store", start);
     }

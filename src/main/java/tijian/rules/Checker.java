@@ -49,7 +49,15 @@ public final class Checker {
     public static Duration timeLimit() { return timeLimit; }
 
     public static Checklist check(Report report, RuleSet rules) {
-        List<Finding> findings = findings(report, rules);
+        return check(report, rules, List.of());
+    }
+
+    /**
+     * Checks a report with facts from outside it besides its own: what comparing it with the unit's previous report
+     * and with other units' reports found ({@code tijian.compare.Comparisons}).
+     */
+    public static Checklist check(Report report, RuleSet rules, List<?> comparisons) {
+        List<Finding> findings = findings(report, rules, comparisons);
         Map<String, List<Finding>> byItem = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (rules.items().containsKey(f.getItem())) {
@@ -71,14 +79,14 @@ public final class Checker {
                 rules.scoring().cap(score, items));
     }
 
-    private static List<Finding> findings(Report report, RuleSet rules) {
+    private static List<Finding> findings(Report report, RuleSet rules, List<?> comparisons) {
         // The rules get their own limit, or what is left of the whole check's deadline when that is sooner.
         Duration limit = Deadline.current().map(Deadline::remaining).filter(left -> left.compareTo(timeLimit) < 0)
                 .orElse(timeLimit);
         Deadline deadline = Deadline.in(limit);
         Deadline whole = Deadline.current().orElse(null);
         try {
-            return deadline.run(() -> findings(report, rules, deadline));
+            return deadline.run(() -> findings(report, rules, comparisons, deadline));
         } catch (CheckStopped e) {
             // stopped because the whole check ran out of time (a long text took most of it), not because the rules
             // outlasted their own limit: that is the check's timeout, which the caller answers as such
@@ -95,7 +103,7 @@ public final class Checker {
         }
     }
 
-    private static List<Finding> findings(Report report, RuleSet rules, Deadline deadline) {
+    private static List<Finding> findings(Report report, RuleSet rules, List<?> comparisons, Deadline deadline) {
         // Drools looks its runtime services up through the context class loader; a pool thread (examples run in
         // parallel) may carry another one, and a failed lookup breaks Drools for the rest of the JVM.
         Thread thread = Thread.currentThread();
@@ -123,6 +131,7 @@ public final class Checker {
             report.getUnpairedMarks().forEach(session::insert);
             report.getYearMentions().forEach(session::insert);
             rules.data().facts().forEach(session::insert);
+            comparisons.forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (halted.get() || deadline.expired()) {
                 throw timedOut(limit, null);

@@ -16,11 +16,28 @@ import java.util.regex.Pattern;
  * === structure.causes PASS 原因分析
  * …
  * </pre>
- * The header is {@code === item-id STATUS [quote]}; the fragment runs to the next header.
+ * The header is {@code === item-id STATUS [quote]}; the fragment runs to the next header. Items that compare a report
+ * with others take companion texts after the fragment, each after a line {@code --- previous} (the same unit's
+ * report of the year before) or {@code --- other} (another unit's report):
+ * <pre>
+ * === continuity.targets-met FAIL 化解率
+ * 某某街道办事处关于2025年法治政府建设情况的报告
+ * …
+ * --- previous
+ * 某某街道办事处关于2024年法治政府建设情况的报告
+ * …
+ * </pre>
  */
-public record Example(String item, Status expected, String quote, String fragment, String file, int line) {
+public record Example(String item, Status expected, String quote, String fragment, List<Companion> companions,
+                      String file, int line) {
 
     private static final Pattern HEADER = Pattern.compile("^===\\s*(\\S+)\\s+(\\S+)(?:\\s+(.+?))?\\s*$");
+    private static final Pattern COMPANION = Pattern.compile("^---\\s*(\\S+)\\s*$");
+
+    /** A text an example's report is compared with. */
+    public record Companion(Kind kind, String text, int line) {
+        public enum Kind { PREVIOUS, OTHER }
+    }
 
     static boolean isExampleFile(String path) { return path.endsWith(".examples.txt"); }
 
@@ -37,11 +54,9 @@ public record Example(String item, Status expected, String quote, String fragmen
             Matcher header = end ? null : HEADER.matcher(lines[i]);
             if (end || lines[i].startsWith("===")) {
                 if (item != null) {
-                    String text = fragment.toString().strip();
-                    if (text.isEmpty()) {
-                        problems.add(Problem.error(file, headerLine, 1, "example for " + item + " has no text"));
-                    } else {
-                        examples.add(new Example(item, status, quote, text, file, headerLine));
+                    Example example = withCompanions(item, status, quote, fragment.toString(), file, headerLine, problems);
+                    if (example != null) {
+                        examples.add(example);
                     }
                 }
                 item = null;
@@ -68,6 +83,56 @@ public record Example(String item, Status expected, String quote, String fragmen
             }
         }
         return examples;
+    }
+
+    /** Splits an example's text at its {@code --- previous} / {@code --- other} lines; null (with a problem) when unusable. */
+    private static Example withCompanions(String item, Status status, String quote, String body, String file, int headerLine,
+                                          List<Problem> problems) {
+        String[] lines = body.split("\n", -1);
+        StringBuilder own = new StringBuilder();
+        List<Companion> companions = new ArrayList<>();
+        Companion.Kind kind = null;
+        int kindLine = 0;
+        StringBuilder current = own;
+        for (int i = 0; i <= lines.length; i++) {
+            Matcher m = i == lines.length ? null : COMPANION.matcher(lines[i]);
+            if (i == lines.length || m.matches()) {
+                if (kind != null) {
+                    String text = current.toString().strip();
+                    if (text.isEmpty()) {
+                        problems.add(Problem.error(file, kindLine, 1, "companion text of the example for " + item + " is empty"));
+                        return null;
+                    }
+                    companions.add(new Companion(kind, text, kindLine));
+                }
+                if (i == lines.length) {
+                    break;
+                }
+                kindLine = headerLine + 1 + i;
+                kind = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                    case "previous" -> Companion.Kind.PREVIOUS;
+                    case "other" -> Companion.Kind.OTHER;
+                    default -> null;
+                };
+                if (kind == null) {
+                    problems.add(Problem.error(file, kindLine, 5, "a companion is \"--- previous\" or \"--- other\", not \"" + lines[i] + "\""));
+                    return null;
+                }
+                if (kind == Companion.Kind.PREVIOUS && companions.stream().anyMatch(c -> c.kind() == Companion.Kind.PREVIOUS)) {
+                    problems.add(Problem.error(file, kindLine, 1, "an example has at most one \"--- previous\" report"));
+                    return null;
+                }
+                current = new StringBuilder();
+            } else {
+                current.append(lines[i]).append('\n');
+            }
+        }
+        String text = own.toString().strip();
+        if (text.isEmpty()) {
+            problems.add(Problem.error(file, headerLine, 1, "example for " + item + " has no text"));
+            return null;
+        }
+        return new Example(item, status, quote, text, List.copyOf(companions), file, headerLine);
     }
 
     private static Status parseStatus(String s) {

@@ -23,7 +23,13 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
+import tijian.compare.Companions;
+import tijian.compare.Comparisons;
+import tijian.compare.OtherReport;
+import tijian.compare.PreviousReport;
+import tijian.report.Report;
 import tijian.report.ReportParser;
+import tijian.report.UnitNames;
 import tijian.rules.safety.BytecodeGate;
 import tijian.rules.safety.SourceGate;
 
@@ -180,11 +186,29 @@ public final class RuleSetCompiler {
 
     private static ExampleResult run(Example example, RuleSet rules) {
         try {
-            Checklist checklist = Checker.check(rules.parser().parse(example.fragment()), rules);
+            Report report = rules.parser().parse(example.fragment());
+            Checklist checklist = Checker.check(report, rules, Comparisons.facts(report, companions(example, rules)));
             return new ExampleResult(example, example.mismatch(checklist));
         } catch (RuntimeException e) {
             return new ExampleResult(example, "the check threw " + e);
         }
+    }
+
+    /** An example's companion texts, parsed with the rule set's parser, as what its report is compared with. */
+    private static Companions companions(Example example, RuleSet rules) {
+        PreviousReport previous = null;
+        List<OtherReport> others = new ArrayList<>();
+        for (Example.Companion c : example.companions()) {
+            Report companion = rules.parser().parse(c.text());
+            String id = example.file() + ":" + c.line();
+            if (c.kind() == Example.Companion.Kind.PREVIOUS) {
+                previous = new PreviousReport(id, companion);
+            } else {
+                String unit = companion.getUnit() == null ? id : UnitNames.normalise(companion.getUnit());
+                others.add(new OtherReport(id, unit, companion));
+            }
+        }
+        return Companions.of(previous, others);
     }
 
     private static KieBase build(Map<String, String> drl, List<Problem> problems) {
