@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kie.api.runtime.KieSession;
 
+import tijian.compare.Counterpart;
 import tijian.report.Deadline;
 import tijian.report.Report;
 import tijian.report.Span;
@@ -180,6 +181,10 @@ public final class Checker {
         return false;
     }
 
+    private static ChecklistItem.Elsewhere elsewhere(Counterpart c) {
+        return c == null ? null : new ChecklistItem.Elsewhere(c.checkId(), c.label(), c.quote());
+    }
+
     private static ChecklistItem verdict(Item item, List<Finding> findings, Report report) {
         Status status = Status.PASS;
         for (Finding f : findings) {
@@ -189,6 +194,8 @@ public final class Checker {
         }
         Set<String> messages = new LinkedHashSet<>();
         Set<Span> spans = new LinkedHashSet<>();
+        Map<Span, Counterpart> beside = new LinkedHashMap<>();
+        List<Counterpart> alone = new ArrayList<>();
         // The engine hands findings back in no particular order; a reader expects them in the order of the text.
         List<Finding> inTextOrder = new ArrayList<>(findings);
         // Ties (findings without evidence) would come in the engine's order, which varies between runs of the same
@@ -201,15 +208,23 @@ public final class Checker {
                     messages.add(f.getMessage());
                 }
                 spans.addAll(f.getEvidence());
+                for (Counterpart c : f.getCounterparts()) {
+                    if (c.inThisReport()) {
+                        beside.putIfAbsent(Span.of(c), c);
+                    } else if (!alone.contains(c)) {
+                        alone.add(c);
+                    }
+                }
             }
         }
         String message = messages.isEmpty() ? "未发现问题。" : String.join("；", messages);
         String text = report.getText();
-        List<ChecklistItem.Evidence> evidence = spans.stream()
+        List<ChecklistItem.Evidence> evidence = new ArrayList<>(spans.stream()
                 .filter(s -> s.getEnd() <= text.length())
                 .sorted(Comparator.comparingInt(Span::getStart))
-                .map(s -> new ChecklistItem.Evidence(s.getStart(), s.getEnd(), report.quote(s)))
-                .toList();
+                .map(s -> new ChecklistItem.Evidence(s.getStart(), s.getEnd(), report.quote(s), elsewhere(beside.get(s))))
+                .toList());
+        alone.forEach(c -> evidence.add(new ChecklistItem.Evidence(-1, -1, "", elsewhere(c))));
         return new ChecklistItem(item.id(), item.title(), item.category(), item.severity(), item.weight(), status,
                 message, item.advice(), item.basis(), evidence);
     }

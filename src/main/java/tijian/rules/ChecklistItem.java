@@ -6,6 +6,20 @@ import java.util.List;
 public record ChecklistItem(String id, String title, String category, Severity severity, int weight, Status status,
                             String message, String advice, String basis, List<Evidence> evidence) {
 
-    /** A stretch of the report text that supports the verdict; quote is exactly text[start, end). */
-    public record Evidence(int start, int end, String quote) {}
+    /**
+     * A stretch of the report text that supports the verdict; quote is exactly text[start, end). An evidence that
+     * compares sets another report's passage beside it ({@code elsewhere}); when this report has no passage to show
+     * (a target of last year's never mentioned this year), start and end are -1 and quote is empty.
+     */
+    public record Evidence(int start, int end, String quote, Elsewhere elsewhere) {
+        public Evidence(int start, int end, String quote) {
+            this(start, end, quote, null);
+        }
+
+        /** Whether the evidence points into this report's text. */
+        public boolean inText() { return start >= 0; }
+    }
+
+    /** Another report's passage: the stored check it comes from, which report that is to a reader, the quote. */
+    public record Elsewhere(String checkId, String label, String quote) {}
 }

@@ -1,5 +1,7 @@
 package tijian.rules;
 
+import tijian.compare.Counterpart;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +24,18 @@ public final class Finding {
     private final Status status;
     private final String message;
     private final List<Span> evidence;
+    private final List<Counterpart> counterparts;
 
     public Finding(String item, Status status, String message, List<Span> evidence) {
+        this(item, status, message, evidence, List.of());
+    }
+
+    private Finding(String item, Status status, String message, List<Span> evidence, List<Counterpart> counterparts) {
         this.item = item;
         this.status = status;
         this.message = message;
         this.evidence = List.copyOf(evidence);
+        this.counterparts = List.copyOf(counterparts);
     }
 
     public static Finding pass(RuleContext rule, String message, Object... evidence) {
@@ -49,20 +57,26 @@ public final class Finding {
     /** For rules that judge items declared in data (coverage topics): the item is named explicitly. */
     public static Finding of(String item, Status status, String message, Object... evidence) {
         List<Span> spans = new ArrayList<>();
+        List<Counterpart> counterparts = new ArrayList<>();
         for (Object e : evidence) {
-            collect(e, spans);
+            collect(e, spans, counterparts);
         }
-        return new Finding(item, status, message, spans);
+        return new Finding(item, status, message, spans, counterparts);
     }
 
-    private static void collect(Object evidence, List<Span> into) {
-        if (evidence instanceof Located located) {
+    private static void collect(Object evidence, List<Span> into, List<Counterpart> counterparts) {
+        if (evidence instanceof Counterpart c) {
+            counterparts.add(c);
+            if (c.inThisReport()) {
+                into.add(Span.of(c));
+            }
+        } else if (evidence instanceof Located located) {
             into.add(Span.of(located));
         } else if (evidence instanceof Collection<?> many) {
-            many.forEach(e -> collect(e, into));
+            many.forEach(e -> collect(e, into, counterparts));
         } else if (evidence instanceof Object[] many) {
             for (Object e : many) {
-                collect(e, into);
+                collect(e, into, counterparts);
             }
         } else if (evidence != null) {
             throw new IllegalArgumentException("evidence must be a located fact, not " + evidence.getClass().getSimpleName());
@@ -81,6 +95,8 @@ public final class Finding {
     public Status getStatus() { return status; }
     public String getMessage() { return message; }
     public List<Span> getEvidence() { return evidence; }
+    /** Other reports' passages set beside this finding's evidence (comparisons with last year or other units). */
+    public List<Counterpart> getCounterparts() { return counterparts; }
 
     @Override public String toString() { return item + " " + status + " " + message + " " + evidence; }
 }
