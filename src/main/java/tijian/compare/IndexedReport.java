@@ -67,7 +67,4 @@ public record IndexedReport(String text, String unitKey, String fingerprint, Lis
         return new IndexedReport(text, unitKey == null || unitKey.isBlank() ? "#" + fingerprint : unitKey, fingerprint,
                 List.copyOf(kept));
     }
-
-    /** Whether the unit was recognised (a key made from the text starts with #). */
-    public boolean hasUnit() { return !unitKey.startsWith("#"); }
 }
