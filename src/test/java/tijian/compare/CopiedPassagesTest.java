@@ -66,11 +66,11 @@ class CopiedPassagesTest {
 
     @Test
     void politicalSentencesManyUnitsWriteAreBoilerplateLearntFromTheCorpus() {
-        IndexedReport mine = IndexedReport.of(Fixtures.parse(CopiedReports.honestReport("东溪", 12, 4)));
+        IndexedReport mine = IndexedReport.of(Fixtures.parse(CopiedReports.honestReport("东溪")));
         assertEquals("东溪镇", mine.unitKey());
 
         // one other unit writing the same political sentences: nothing says they are anyone's, so they count as copied
-        var one = CopiedPassages.find(mine, PassageCorpus.of(List.of(other("a", CopiedReports.honestReport("古南", 30, 6)))));
+        var one = CopiedPassages.find(mine, PassageCorpus.of(List.of(other("a", CopiedReports.honestReport("古南")))));
         assertEquals(1, one.copies().size());
         String political = Shingles.normalise(String.join("", CopiedReports.POLITICAL));
         // what is found copied is exactly the political sentences, no more
@@ -78,8 +78,8 @@ class CopiedPassagesTest {
                 one.copies().toString());
 
         // three other units writing them: they are how such reports are written, and this report copied nothing
-        var many = CopiedPassages.find(mine, PassageCorpus.of(List.of(other("a", CopiedReports.honestReport("古南", 30, 6)),
-                other("b", CopiedReports.honestReport("三角", 7, 2)), other("c", CopiedReports.honestReport("赶水", 21, 5)))));
+        var many = CopiedPassages.find(mine, PassageCorpus.of(List.of(other("a", CopiedReports.honestReport("古南")),
+                other("b", CopiedReports.honestReport("三角")), other("c", CopiedReports.honestReport("赶水")))));
         assertEquals(List.of(), many.copies());
         assertTrue(many.boilerplate() > 0 && many.countable() > 0, many.toString());
     }

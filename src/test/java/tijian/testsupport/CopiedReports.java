@@ -1,6 +1,7 @@
 package tijian.testsupport;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reports made from the samples for the copy finder: 关坝镇's report with three paragraphs of 沙坪坝街道's pasted into
@@ -44,15 +45,33 @@ public final class CopiedReports {
             "全面贯彻习近平法治思想，认真落实法治政府建设实施纲要，扎实推进法治政府建设各项工作。",
             "下一步，我们将继续坚持以习近平法治思想为引领，持续推进法治政府建设，为经济社会高质量发展提供坚实法治保障。");
 
-    /** A short report of a township: the political sentences and its own work (the town's name makes it its own). */
-    public static String honestReport(String town, int cases, int sessions) {
+    /** What each township did and lacked, in its own words: nothing of it is in another town's report. */
+    private static final Map<String, List<String>> OWN_WORK = Map.of(
+            "东溪", List.of("在东溪古镇景区设立旅游纠纷调解点，全年受理游客投诉17件，当场调解14件。",
+                    "组织镇村干部旁听区法院行政诉讼案件庭审1次，参加学法考试的干部全部合格。",
+                    "古镇商户对消费纠纷调解程序知晓不多，景区执法力量在节假日明显不足。"),
+            "古南", List.of("古南镇建成社区法律服务工作站8个，全年接待居民法律咨询460人次，代写法律文书35份。",
+                    "对辖区12个老旧小区物业服务合同开展合法性审查，督促整改不规范条款21条。",
+                    "社区法律顾问多为兼职，值班时间与居民下班时间冲突，咨询预约常排到两周以后。"),
+            "三角", List.of("三角镇对全镇11个村的村规民约开展合法性审查，修改与法律相抵触的条款7条。",
+                    "在农忙前组织农机安全和农资打假宣传，联合市场监管所抽检种子化肥样品26批次。",
+                    "偏远村组群众参加普法活动路途较远，线上宣传在老年人中覆盖有限。"),
+            "赶水", List.of("赶水镇办理行政处罚案件21件，其中适用简易程序9件，无一被复议纠错。",
+                    "针对藻渡河沿岸非法采砂问题，会同水利、公安部门开展夜间巡查13次，查扣采砂船2艘。",
+                    "执法人员持证比例不高，部分案卷证据收集不完整，说理部分较为简单。"));
+
+    /** The townships {@link #honestReport} can write for. */
+    public static final List<String> TOWNS = List.of("东溪", "古南", "三角", "赶水");
+
+    /** A short report of a township: the political sentences, and its own work and shortcomings. */
+    public static String honestReport(String town) {
+        List<String> own = OWN_WORK.get(town);
         return "重庆市綦江区" + town + "镇人民政府关于2025年法治政府建设情况的报告\n"
                 + POLITICAL.get(0) + POLITICAL.get(1) + "\n"
                 + "一、主要举措和成效\n"
-                + town + "镇全年召开党委会议专题研究法治建设" + sessions + "次，在" + town + "场镇集市设立法律服务摊位。\n"
-                + "镇司法所联合派出所调处" + town + "片区土地承包纠纷" + cases + "件，组织" + town + "小学开展模拟法庭活动。\n"
+                + own.get(0) + "\n" + own.get(1) + "\n"
                 + "二、存在的不足和原因\n"
-                + town + "镇村级法律顾问到村服务次数偏少，部分村干部对行政执法程序掌握不够。\n"
+                + own.get(2) + "\n"
                 + "三、下一年度工作安排\n"
                 + POLITICAL.get(2) + "\n";
     }

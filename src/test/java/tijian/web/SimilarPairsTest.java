@@ -38,8 +38,6 @@ class SimilarPairsTest {
     @Inject
     DataSource dataSource;
 
-    private static final List<String> TOWNS = List.of("东溪", "古南", "三角", "赶水");
-
     @Test
     void thePastedParagraphsMakeThePairAndThePoliticalPhrasesDoNot() throws Exception {
         // Other tests store the samples under many unit names, which would rightly make their sentences boilerplate;
@@ -51,8 +49,8 @@ class SimilarPairsTest {
                 .multiPart("file", "沙坪坝街道.txt", bytes(SampleReports.text(SampleReports.SHAPINGBA)), "text/plain")
                 .multiPart("file", "关坝镇.txt", bytes(CopiedReports.guanbaWithPastedParagraphs()), "text/plain")
                 .multiPart("file", "海棠溪街道.txt", bytes(SampleReports.text(SampleReports.HAITANGXI)), "text/plain");
-        for (int i = 0; i < TOWNS.size(); i++) {
-            request = request.multiPart("file", TOWNS.get(i) + "镇.txt", bytes(CopiedReports.honestReport(TOWNS.get(i), 10 + i, 2 + i)), "text/plain");
+        for (String town : CopiedReports.TOWNS) {
+            request = request.multiPart("file", town + "镇.txt", bytes(CopiedReports.honestReport(town)), "text/plain");
         }
         String id = request.post("/api/audits").then().statusCode(202).extract().path("id");
         AuditTestSupport.awaitFinished(id, 120_000);
