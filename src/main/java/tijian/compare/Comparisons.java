@@ -12,6 +12,7 @@ public final class Comparisons {
     public static List<Object> facts(Report report, Companions companions) {
         List<Object> facts = new ArrayList<>();
         // SEAM: continuity (previous year's targets and shortcomings) and originality (copied passages) add theirs.
+        facts.addAll(CopiedPassages.facts(IndexedReport.of(report), companions.corpus()));
         return facts;
     }
 }

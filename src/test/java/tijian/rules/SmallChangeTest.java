@@ -162,6 +162,13 @@ class SmallChangeTest {
             new Change("coverage.power-oversight", G, PASS, WARN, "人大监督", "人大的监督"),
             new Change("coverage.rule-of-law-society", S, PASS, WARN, "民主法治示范", "示范"));
 
+    /**
+     * Items that judge a report against other reports, not against itself: no change to one sample alone flips them.
+     * Their examples carry the companions (rules/originality.examples.txt), and tijian.compare's tests change the
+     * companions instead (CopiedPassagesTest).
+     */
+    static final Set<String> COMPARED_WITH_OTHERS = Set.of("originality.cross-unit");
+
     static Stream<Arguments> changes() {
         return CHANGES.stream().map(Arguments::of);
     }
@@ -170,6 +177,7 @@ class SmallChangeTest {
     void everyItemHasAChange() {
         Set<String> missing = new TreeSet<>(TestRules.rules().items().keySet());
         CHANGES.forEach(c -> missing.remove(c.item()));
+        missing.removeAll(COMPARED_WITH_OTHERS);
         assertEquals(Set.of(), missing);
     }
 

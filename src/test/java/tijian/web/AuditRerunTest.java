@@ -89,8 +89,14 @@ class AuditRerunTest {
             checked++;
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> items = (List<Map<String, Object>>) r.get("items");
+            // originality.cross-unit compares a report with the reports stored before it: in the first audit the
+            // first-checked of two variants of one sample met nothing, in the re-run it meets the other. That change
+            // comes from the corpus, not the rules, and can only find more (PASS before, something else after).
+            items.stream().filter(i -> "originality.cross-unit".equals(i.get("item")))
+                    .forEach(i -> assertEquals("PASS", i.get("before"), "originality only finds more on a re-run: " + i));
             assertEquals(List.of(Map.of("item", "audit.rerun-probe", "after", "FAIL")),
-                    items.stream().map(i -> { var m = new TreeMap<>(i); m.values().removeIf(v -> v == null); return (Map<String, Object>) m; }).toList());
+                    items.stream().filter(i -> !"originality.cross-unit".equals(i.get("item")))
+                            .map(i -> { var m = new TreeMap<>(i); m.values().removeIf(v -> v == null); return (Map<String, Object>) m; }).toList());
             JsonPath was = given().when().get("/api/checks/" + r.get("checkBefore")).then().extract().jsonPath();
             JsonPath now = given().when().get("/api/checks/" + r.get("checkAfter")).then().extract().jsonPath();
             assertEquals(was.getDouble("score"), ((Number) r.get("scoreBefore")).doubleValue(), 1e-3);

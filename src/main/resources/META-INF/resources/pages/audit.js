@@ -45,7 +45,25 @@
     try { verdicts = await json("/api/audits/" + id + "/verdicts"); } catch (e) { verdicts = {}; }
     renderStats(r.summary);
     renderTable();
-    if (r.status === "finished" && !drawn) { drawn = true; charts(r.summary); heatmap(); }
+    if (r.status === "finished" && !drawn) { drawn = true; charts(r.summary); heatmap(); similarPairs(); }
+  }
+
+  /** Pairs of reports sharing passages (inspectors only): the shares both ways and the passages side by side. */
+  async function similarPairs() {
+    const box = $("similar-pairs");
+    if (!box) return;
+    let pairs;
+    try { pairs = await json("/api/audits/" + id + "/similar-pairs"); } catch (e) { box.replaceChildren(el("p", { class: "muted" }, e.message)); return; }
+    const pct = share => Math.round(share * 100) + "%";
+    const check = (checkId, label) => el("a", { href: "/checks/" + checkId }, label || "—");
+    box.replaceChildren(pairs.length ? el("div", { class: "table-wrap" }, el("table", { class: "data similar" },
+      el("thead", {}, el("tr", {}, el("th", {}, "报告"), el("th", { class: "num" }, "其文字见于另一份"), el("th", {}, "另一份报告"),
+        el("th", { class: "num" }, "其文字见于前一份"), el("th", {}, "相同或近似的段落"))),
+      el("tbody", {}, pairs.map(p => el("tr", {},
+        el("td", {}, check(p.check, p.unit)), el("td", { class: "num" }, pct(p.share)),
+        el("td", {}, check(p.otherCheck, p.otherUnit)), el("td", { class: "num" }, pct(p.otherShare)),
+        el("td", {}, p.passages.map(x => el("div", { class: "side-by-side" },
+          el("blockquote", {}, x.quote), el("blockquote", {}, x.otherQuote))))))))) : el("p", { class: "empty" }, "没有发现不同单位的报告有相同或近似的段落。"));
   }
 
   function renderStats(s) {

@@ -1,0 +1,247 @@
+package tijian.corpus;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import tijian.compare.CopiedPassages;
+import tijian.compare.IndexedReport;
+import tijian.compare.PassageCorpus;
+import tijian.report.Report;
+import tijian.report.Span;
+
+/**
+ * Stored reports' sentences by band hash (table passage_band, V12): written when a check is stored, read as the
+ * {@link PassageCorpus} a new check is compared with, and read among an audit's checks for its most similar pairs.
+ * Plain JDBC: one statement writes a report's rows (arrays unnested by PostgreSQL), and the reads are aggregates.
+ */
+@ApplicationScoped
+public class PassageIndex {
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Indexes check {@code checkId} of {@code report}; called in the transaction that stores the check. */
+    public void remember(UUID checkId, Report report) {
+        IndexedReport indexed = IndexedReport.of(report);
+        int rows = indexed.sentences().size() * tijian.compare.Shingles.BANDS;
+        if (rows == 0) {
+            return;
+        }
+        Long[] bands = new Long[rows];
+        Integer[] starts = new Integer[rows];
+        Integer[] ends = new Integer[rows];
+        int i = 0;
+        for (IndexedReport.Sentence s : indexed.sentences()) {
+            for (long band : s.bands()) {
+                bands[i] = band;
+                starts[i] = s.start();
+                ends[i++] = s.end();
+            }
+        }
+        // the check's row must be in the database before rows referring to it (Hibernate writes it at the flush)
+        entityManager.flush();
+        run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into passage_band (band, check_id, unit_key, fingerprint, sentence_start, sentence_end)
+                    select b, ?, ?, ?, s, e from unnest(?, ?, ?) as t(b, s, e)""")) {
+                ps.setObject(1, checkId);
+                ps.setString(2, indexed.unitKey());
+                ps.setString(3, indexed.fingerprint());
+                ps.setArray(4, c.createArrayOf("bigint", bands));
+                ps.setArray(5, c.createArrayOf("integer", starts));
+                ps.setArray(6, c.createArrayOf("integer", ends));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Every indexed report as other units' passages. */
+    public PassageCorpus corpus() {
+        return new Jdbc(null);
+    }
+
+    /** One pair of an audit's reports that share passages: how much of each is in the other, and the passages. */
+    public record Pair(UUID check, String unit, UUID otherCheck, String otherUnit, double share, double otherShare,
+                       List<Passage> passages) {}
+
+    /** A passage of {@code check}'s report beside the same passage in {@code otherCheck}'s. */
+    public record Passage(int start, int end, String quote, String otherQuote) {}
+
+    /**
+     * The pairs of the audit's checks that share passages (boilerplate learnt from the whole index left out), most
+     * similar first; empty when there is no such audit. A pair is found whichever of the two was stored first: each
+     * check is compared with all others of the audit, and a pair is reported once, from the side more of which is copied.
+     */
+    public Optional<List<Pair>> similarPairs(UUID auditId) {
+        Map<UUID, Stored> checks = new LinkedHashMap<>();
+        boolean exists = run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from audit where id = ?")) {
+                ps.setObject(1, auditId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select rc.id, rc.report_text, coalesce(rc.unit, f.path), pb.unit_key, pb.sentence_start, pb.sentence_end
+                      from report_check rc join audit_file f on f.id = rc.audit_file_id
+                      join passage_band pb on pb.check_id = rc.id
+                     where f.audit_id = ?
+                     group by rc.id, rc.report_text, rc.unit, f.path, f.seq, pb.unit_key, pb.sentence_start, pb.sentence_end
+                     order by f.seq, pb.sentence_start""")) {
+                ps.setObject(1, auditId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        String text = rs.getString(2);
+                        String label = rs.getString(3);
+                        String key = rs.getString(4);
+                        checks.computeIfAbsent(id, x -> new Stored(id, text, label, key, new ArrayList<>()))
+                                .sentences().add(new Span(rs.getInt(5), rs.getInt(6)));
+                    }
+                }
+            }
+            return true;
+        });
+        if (!exists) {
+            return Optional.empty();
+        }
+        Jdbc among = new Jdbc(List.copyOf(checks.keySet()));
+        // each check against all others of the audit: how much of it stands in each other one (a directed copy)
+        Map<String, CopiedPassages.Copy> directed = new LinkedHashMap<>();
+        Map<String, UUID[]> ends = new HashMap<>();
+        for (Stored s : checks.values()) {
+            // the stored unit key is the one the report was indexed under ("#…" for a report of no recognised unit)
+            IndexedReport report = IndexedReport.of(s.text(), s.unitKey(), s.sentences());
+            for (CopiedPassages.Copy copy : CopiedPassages.find(report, among).copies()) {
+                UUID other = UUID.fromString(copy.checkId());
+                directed.put(key(s.id(), other), copy);
+                ends.put(key(s.id(), other), new UUID[] {s.id(), other});
+            }
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (var e : directed.entrySet()) {
+            UUID from = ends.get(e.getKey())[0], to = ends.get(e.getKey())[1];
+            CopiedPassages.Copy back = directed.get(key(to, from));
+            double share = e.getValue().share(), otherShare = back == null ? 0 : back.share();
+            // once per pair, from the side more of which is copied (the first stored on a tie, by id)
+            if (back != null && (otherShare > share || otherShare == share && to.compareTo(from) < 0)) {
+                continue;
+            }
+            Stored s = checks.get(from);
+            pairs.add(new Pair(from, s.label(), to, checks.get(to).label(), share, otherShare,
+                    e.getValue().passages().stream().map(p -> new Passage(p.getStart(), p.getEnd(),
+                            s.text().substring(p.getStart(), p.getEnd()), p.getQuote())).toList()));
+        }
+        pairs.sort((x, y) -> Double.compare(y.share(), x.share()));
+        return Optional.of(List.copyOf(pairs));
+    }
+
+    private static String key(UUID a, UUID b) { return a + "/" + b; }
+
+    private record Stored(UUID id, String text, String label, String unitKey, List<Span> sentences) {}
+
+    /** The index as a corpus; {@code among} limits the sentences found to those checks (null: every check). */
+    private final class Jdbc implements PassageCorpus {
+        private final List<UUID> among;
+
+        Jdbc(List<UUID> among) { this.among = among; }
+
+        @Override
+        public Map<Long, Integer> unitsHolding(Collection<Long> bands, String unitKey) {
+            // boilerplate is learnt from the whole index, whatever the sentences are looked for among
+            return run(c -> {
+                Map<Long, Integer> counts = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select band, count(distinct unit_key) from passage_band
+                         where band = any(?) and unit_key <> ? group by band""")) {
+                    ps.setArray(1, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
+                    ps.setString(2, unitKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getLong(1), rs.getInt(2));
+                        }
+                    }
+                }
+                return counts;
+            });
+        }
+
+        @Override
+        public List<Match> sentencesSharing(Collection<Long> bands, String unitKey, String fingerprint) {
+            return run(c -> {
+                List<Match> matches = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select distinct pb.check_id, pb.unit_key, coalesce(rc.unit, rc.file_name, rc.title, ''),
+                               pb.sentence_start, pb.sentence_end,
+                               substring(rc.report_text from pb.sentence_start + 1 for pb.sentence_end - pb.sentence_start)
+                          from passage_band pb join report_check rc on rc.id = pb.check_id
+                         where pb.band = any(?) and pb.unit_key <> ? and pb.fingerprint <> ?
+                           and (?::uuid[] is null or pb.check_id = any(?::uuid[]))""")) {
+                    ps.setArray(1, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
+                    ps.setString(2, unitKey);
+                    ps.setString(3, fingerprint);
+                    Array scope = among == null ? null : c.createArrayOf("uuid", among.toArray());
+                    ps.setArray(4, scope);
+                    ps.setArray(5, scope);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            matches.add(new Match(rs.getObject(1, UUID.class).toString(), rs.getString(2), rs.getString(3),
+                                    rs.getInt(4), rs.getInt(5), rs.getString(6)));
+                        }
+                    }
+                }
+                return matches;
+            });
+        }
+
+        @Override
+        public String quote(String checkId, int start, int end) {
+            return run(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select substring(report_text from ? for ?) from report_check where id = ?")) {
+                    ps.setInt(1, start + 1);
+                    ps.setInt(2, end - start);
+                    ps.setObject(3, UUID.fromString(checkId));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : "";
+                    }
+                }
+            });
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** On a connection of the data source: inside a JTA transaction it is that transaction's, and commits with it. */
+    private <T> T run(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("passage index: " + e.getMessage(), e);
+        }
+    }
+}

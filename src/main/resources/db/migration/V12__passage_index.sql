@@ -1,0 +1,15 @@
+-- The passage index: each stored report's sentences by their MinHash band hashes (tijian.compare.Shingles), so that a
+-- new report finds the sentences other units wrote alike without reading every stored report. A row per sentence
+-- and band. unit_key is the unit's key (UnitNames.normalise), or '#' and the text's fingerprint for a report whose
+-- unit was not recognised (compared with all); fingerprint is the normalised text's hash, so the same report stored
+-- again never counts as another unit's. The sentence's text is read from report_check.report_text when needed.
+create table passage_band (
+    band           bigint       not null,
+    check_id       uuid         not null references report_check (id) on delete cascade,
+    unit_key       varchar(200) not null,
+    fingerprint    varchar(32)  not null,
+    sentence_start integer      not null,
+    sentence_end   integer      not null
+);
+create index passage_band_band on passage_band (band);
+create index passage_band_check on passage_band (check_id);
