@@ -130,6 +130,17 @@ public final class Report {
 
     private record Found(String regex, int from, int to) {}
 
+    /** Where each character stands in the text; built on the first {@link #find} of plain words. */
+    private volatile TextIndex.CharOffsets offsets;
+
+    private TextIndex.CharOffsets offsets() {
+        TextIndex.CharOffsets index = offsets;
+        if (index == null) {
+            offsets = index = TextIndex.CharOffsets.of(text);
+        }
+        return index;
+    }
+
     private List<Span> find(String regex, int from, int to) {
         List<Span> spans = found.get(new Found(regex, from, to));
         if (spans == null) {
@@ -142,7 +153,7 @@ public final class Report {
     private List<Span> search(String regex, int from, int to) {
         Literals words = Patterns.literals(regex);
         if (words != null) {
-            return List.copyOf(words.find(text, from, to));
+            return List.copyOf(words.find(text, from, to, offsets()));
         }
         Matcher m = Patterns.compiled(regex).matcher(Deadline.text(text)).region(from, to);
         List<Span> found = new ArrayList<>();
