@@ -1,7 +1,10 @@
 package tijian.report;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,8 +36,8 @@ final class PageChrome {
         FOOTER
     }
 
-    private static final Pattern COPYRIGHT = Pattern.compile(
-            "Copyright|版权所有|©|ICP备|ICP证|公网安备|网站标识码|国际联网备案", Pattern.CASE_INSENSITIVE);
+    /** Copyright lines and registration numbers: any of these words anywhere in the line ("Copyright", "ICP" in any case). */
+    private static final List<String> COPYRIGHT_WORDS = List.of("版权所有", "©", "公网安备", "网站标识码", "国际联网备案");
     private static final Pattern CONTROLS = Pattern.compile(
             "^[【\\[［(（]?\\s*(?:字体|字号|文字)\\s*[:：]?\\s*[【\\[]?\\s*大|^[【\\[［]?\\s*(?:打印本页|打印|关闭窗口|关闭|收藏|"
                     + "语音播报|语音合成|进入播报模式|退出播报模式|无障碍|关怀版|繁体版|简体版|返回主网站|返回主站|返回首页|返回顶部)"
@@ -71,17 +74,72 @@ final class PageChrome {
     /** Chrome lines are short; a longer line is a paragraph, even when a pasted page ends it with a copyright. */
     private static final int MAX_CHROME = 300;
 
+    /**
+     * The lines already classified by the parse running on this thread: its scanners (title, footer, content end,
+     * metadata, signature, punctuation) ask about the same lines again and again, up to a dozen times each.
+     */
+    private static final ThreadLocal<Map<String, Kind>> CLASSIFIED = new ThreadLocal<>();
+
+    /** Runs a parse that classifies each distinct line once (nested calls share the outer parse's lines). */
+    static <T> T classifyingOnce(Supplier<T> parse) {
+        if (CLASSIFIED.get() != null) return parse.get();
+        CLASSIFIED.set(new HashMap<>());
+        try {
+            return parse.get();
+        } finally {
+            CLASSIFIED.remove();
+        }
+    }
+
     static Kind classify(String line) {
         String s = line.strip();
         if (s.isEmpty() || s.length() > MAX_CHROME) return Kind.CONTENT;
-        if (COPYRIGHT.matcher(s).find()) return Kind.COPYRIGHT;
-        if (FOOTER.matcher(s).find()) return Kind.FOOTER;
-        if (COUNTERS.matcher(s).find()) return Kind.COUNTERS;
-        if (CONTROLS.matcher(s).find()) return Kind.CONTROLS;
-        if (METADATA.matcher(s).find()) return Kind.METADATA;
+        Map<String, Kind> classified = CLASSIFIED.get();
+        if (classified == null) return kindOf(s);
+        Kind k = classified.get(s);
+        if (k == null) {
+            k = kindOf(s);
+            classified.put(s, k);
+        }
+        return k;
+    }
+
+    // Every pattern but NAVIGATION's last branch is anchored at the line's start: lookingAt() tries that one place
+    // where find() would try (and fail) at every offset.
+    private static Kind kindOf(String s) {
+        if (isCopyright(s)) return Kind.COPYRIGHT;
+        if (FOOTER.matcher(s).lookingAt()) return Kind.FOOTER;
+        if (COUNTERS.matcher(s).lookingAt()) return Kind.COUNTERS;
+        if (CONTROLS.matcher(s).lookingAt()) return Kind.CONTROLS;
+        if (METADATA.matcher(s).lookingAt()) return Kind.METADATA;
         // navigation has no sentence of its own: a 》 or > in report prose stays prose
         if (s.indexOf('。') < 0 && NAVIGATION.matcher(s).find()) return Kind.NAVIGATION;
         return Kind.CONTENT;
+    }
+
+    private static boolean isCopyright(String s) {
+        for (String w : COPYRIGHT_WORDS) {
+            if (s.indexOf(w) >= 0) return true;
+        }
+        return containsAsciiIgnoreCase(s, "copyright") || containsAsciiIgnoreCase(s, "icp备") || containsAsciiIgnoreCase(s, "icp证");
+    }
+
+    /**
+     * Whether {@code lower} (lower case) occurs in {@code s} with its ASCII letters in any case, as a
+     * {@code CASE_INSENSITIVE} regex without {@code UNICODE_CASE} matches: only A–Z fold, so 'ı' is not an 'i'.
+     */
+    static boolean containsAsciiIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        outer:
+        for (int i = 0, last = s.length() - n; i <= last; i++) {
+            for (int j = 0; j < n; j++) {
+                char c = s.charAt(i + j);
+                if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+                if (c != lower.charAt(j)) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     static boolean isChrome(String line) { return classify(line) != Kind.CONTENT; }

@@ -3,7 +3,9 @@ package tijian.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
 /**
@@ -120,7 +122,39 @@ public final class Report {
     /** Every place the regular expression matches inside a section's body, its heading excluded. */
     public List<Span> findInBody(String regex, Section within) { return find(regex, within.getEnd(), within.getBodyEnd()); }
 
+    /**
+     * What the rules have asked {@link #find} so far: several rules ask the same question of the same report (a
+     * topic's "mentioned" and "not mentioned" rules, four rules about one list of phrases).
+     */
+    private final Map<Found, List<Span>> found = new ConcurrentHashMap<>();
+
+    private record Found(String regex, int from, int to) {}
+
+    /** Where each character stands in the text; built on the first {@link #find} of plain words. */
+    private volatile TextIndex.CharOffsets offsets;
+
+    private TextIndex.CharOffsets offsets() {
+        TextIndex.CharOffsets index = offsets;
+        if (index == null) {
+            offsets = index = TextIndex.CharOffsets.of(text);
+        }
+        return index;
+    }
+
     private List<Span> find(String regex, int from, int to) {
+        List<Span> spans = found.get(new Found(regex, from, to));
+        if (spans == null) {
+            spans = search(regex, from, to);
+            found.put(new Found(regex, from, to), spans);
+        }
+        return spans;
+    }
+
+    private List<Span> search(String regex, int from, int to) {
+        Literals words = Patterns.literals(regex);
+        if (words != null) {
+            return List.copyOf(words.find(text, from, to, offsets()));
+        }
         Matcher m = Patterns.compiled(regex).matcher(Deadline.text(text)).region(from, to);
         List<Span> found = new ArrayList<>();
         while (m.find()) {
@@ -128,7 +162,7 @@ public final class Report {
                 found.add(new Span(m.start(), m.end()));
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /** Collects what the parser found; the parser is the only caller. */

@@ -15,6 +15,10 @@ public final class ReportParser {
     }
 
     public Report parse(String text) {
+        return PageChrome.classifyingOnce(() -> parseOnce(text));
+    }
+
+    private Report parseOnce(String text) {
         Deadline.check();
         Report.Builder report = Report.builder(text);
         List<Span> sentences = Sentences.split(text);

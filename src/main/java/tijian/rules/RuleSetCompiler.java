@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +45,15 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ClassLoader CLASS_LOADER = new CompilerClassLoader(RuleSetCompiler.class.getClassLoader());
 
+    /** Compiles profiles beside the base; daemon threads, so that a compile never keeps the JVM from ending. */
+    private static final ExecutorService COMPILERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rule-profile-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Compiled(RuleSet rules, List<Problem> problems) {}
+
     private RuleSetCompiler() {}
 
     /** Which files of a rules directory belong to a revision. */
@@ -70,14 +82,19 @@ public final class RuleSetCompiler {
     /** Compiles and validates, runs the examples, and returns the rule set or every reason it was rejected. */
     public static RuleSet compile(Map<String, String> files) throws RuleSetRejected {
         RuleSet candidate = compileWithoutExamples(files);
-        List<Problem> failures = new ArrayList<>();
-        for (RuleSet set : withProfiles(candidate)) {
-            for (ExampleResult r : runExamples(set)) {
-                Problem p = Problem.error(r.example().file(), r.example().line(), 1,
-                        "example " + r.example().item() + " " + r.example().expected() + ": " + r.failure());
-                failures.add(set == candidate ? p : Profiles.inProfile(set.profile(), p));
-            }
-        }
+        // the examples of the base and of every profile in one parallel run, in file order per rule set
+        List<Problem> failures = withProfiles(candidate).stream()
+                .flatMap(set -> set.examples().stream().map(e -> Map.entry(set, e)))
+                .toList().parallelStream()
+                .map(se -> {
+                    ExampleResult r = run(se.getValue(), se.getKey());
+                    if (r.passed()) return null;
+                    Problem p = Problem.error(r.example().file(), r.example().line(), 1,
+                            "example " + r.example().item() + " " + r.example().expected() + ": " + r.failure());
+                    return se.getKey() == candidate ? p : Profiles.inProfile(se.getKey().profile(), p);
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (!failures.isEmpty()) {
             throw new RuleSetRejected(candidate.revision(), failures);
         }
@@ -99,18 +116,34 @@ public final class RuleSetCompiler {
         SortedMap<String, String> sorted = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         String revision = revisionOf(sorted);
         List<Problem> problems = new ArrayList<>();
+        // The base and each profile are compiled at the same time (one Drools build each, single-threaded): a saved
+        // rule file goes live after the slowest of them instead of after all of them in turn.
+        Map<String, CompletableFuture<Compiled>> overlays = new TreeMap<>();
+        for (String name : Profiles.names(sorted)) {
+            overlays.put(name, CompletableFuture.supplyAsync(() -> {
+                List<Problem> own = new ArrayList<>();
+                RuleSet profile = compileOne(revision, sorted, Profiles.overlay(sorted, name, own), name, Map.of(), own);
+                return new Compiled(profile, own);
+            }, COMPILERS));
+        }
         RuleSet base = compileOne(revision, sorted, Profiles.base(sorted), Profiles.BASE, Map.of(), problems);
         if (base == null) {
-            // a profile overlays the base: compiling it again would only repeat the base's errors, once per profile
+            // a profile overlays the base: its errors would only repeat the base's, once per profile
+            overlays.values().forEach(f -> f.cancel(false));
             throw new RuleSetRejected(revision, problems);
         }
         Map<String, RuleSet> profiles = new TreeMap<>();
-        for (String name : Profiles.names(sorted)) {
-            List<Problem> own = new ArrayList<>();
-            RuleSet profile = compileOne(revision, sorted, Profiles.overlay(sorted, name, own), name, Map.of(), own);
-            own.forEach(p -> problems.add(Profiles.inProfile(name, p)));
-            if (profile != null) {
-                profiles.put(name, profile);
+        for (Map.Entry<String, CompletableFuture<Compiled>> e : overlays.entrySet()) {
+            String name = e.getKey();
+            Compiled compiled;
+            try {
+                compiled = e.getValue().join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException r ? r : failed;
+            }
+            compiled.problems().forEach(p -> problems.add(Profiles.inProfile(name, p)));
+            if (compiled.rules() != null) {
+                profiles.put(name, compiled.rules());
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
