@@ -74,38 +74,37 @@ final class ConcreteSentences {
         }
 
         List<Section> headings = sections.stream().filter(s -> s.getStyle() != HeadingStyle.INLINE).toList();
-        List<Paragraph> paragraphs = new ArrayList<>();
+        List<Counted> counted = new ArrayList<>();
+        List<Layout.Line> lines = Layout.lines(text);
         int k = 0;
-        for (Layout.Line raw : Layout.lines(text)) {
-            Layout.Line line = Layout.trim(text, raw);
+        for (int l = 0; l < lines.size(); l++) {
+            Layout.Line line = Layout.trim(text, lines.get(l));
             while (k < sentences.size() && sentences.get(k).getStart() < line.start()) k++;
             if (line.start() >= line.end() || line.start() < from || line.end() > to
                     || PageChrome.isChrome(text.substring(line.start(), line.end()))) {
                 continue;
             }
-            Paragraph p = new Paragraph(new Span(line.start(), line.end()));
             for (int j = k; j < sentences.size() && sentences.get(j).getStart() < line.end(); j++) {
                 Deadline.check();
                 Span s = sentences.get(j);
                 if (inHeading(headings, s.getStart())) continue;
                 boolean c = concrete[j] || statesFact(text.substring(s.getStart(), s.getEnd()), issuer);
-                p.add(c);
+                counted.add(new Counted(s, l, c));
             }
-            if (p.sentences > 0) paragraphs.add(p);
         }
 
         List<Concreteness> out = new ArrayList<>();
-        Map<Part, List<Section>> parts = outermost(sections);
-        parts.forEach((part, within) -> {
-            List<Paragraph> in = paragraphs.stream()
-                    .filter(p -> within.stream().anyMatch(s -> p.span.getStart() >= s.getStart()
-                            && p.span.getStart() < s.getBodyEnd()))
+        // by sentence, not by line: a report that lost its line breaks has parts that start inside a line
+        outermost(sections).forEach((part, within) -> {
+            List<Counted> in = counted.stream()
+                    .filter(c -> within.stream().anyMatch(s -> c.span.getStart() >= s.getStart()
+                            && c.span.getStart() < s.getBodyEnd()))
                     .toList();
             if (!in.isEmpty()) out.add(of(part, in, within.get(0).getStart(), within.get(0).getEnd()));
         });
-        if (!paragraphs.isEmpty()) {
-            Span first = paragraphs.get(0).span;
-            out.add(of(null, paragraphs, first.getStart(), first.getEnd()));
+        if (!counted.isEmpty()) {
+            Span first = counted.get(0).span;
+            out.add(of(null, counted, first.getStart(), first.getEnd()));
         }
         return out;
     }
@@ -129,23 +128,28 @@ final class ConcreteSentences {
                 ? (place.endsWith("街道") ? 2 : 3) : 1;
     }
 
-    private static Concreteness of(Part part, List<Paragraph> paragraphs, int start, int end) {
-        int sentences = 0;
-        int concrete = 0;
-        for (Paragraph p : paragraphs) {
-            sentences += p.sentences;
-            concrete += p.concrete;
+    private static Concreteness of(Part part, List<Counted> in, int start, int end) {
+        int concrete = (int) in.stream().filter(c -> c.concrete).count();
+        // a paragraph here is what of one line the measured text holds, from its first to its last counted sentence
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (Counted c : in) {
+            Paragraph last = paragraphs.isEmpty() ? null : paragraphs.get(paragraphs.size() - 1);
+            if (last == null || last.line != c.line) {
+                last = new Paragraph(c.line, c.span.getStart());
+                paragraphs.add(last);
+            }
+            last.add(c);
         }
         List<Span> emptiest = paragraphs.stream()
                 .filter(p -> 2 * p.empty() >= p.sentences && p.empty() > 0)
                 .sorted(Comparator.comparingDouble(Paragraph::emptyShare).reversed()
                         .thenComparing(Comparator.comparingInt(Paragraph::empty).reversed())
-                        .thenComparingInt(p -> p.span.getStart()))
+                        .thenComparingInt(p -> p.start))
                 .limit(EMPTIEST)
-                .map(p -> p.span)
+                .map(p -> new Span(p.start, p.end))
                 .sorted(Comparator.comparingInt(Span::getStart))
                 .toList();
-        return new Concreteness(part, sentences, concrete, emptiest, start, end);
+        return new Concreteness(part, in.size(), concrete, emptiest, start, end);
     }
 
     /**
@@ -179,17 +183,26 @@ final class ConcreteSentences {
         return false;
     }
 
-    /** One line of report text and the count of its sentences that state a fact. */
+    /** A sentence that is counted: where it stands, on which line, and whether it states a fact. */
+    private record Counted(Span span, int line, boolean concrete) {}
+
+    /** The counted sentences of one line (within what is measured). */
     private static final class Paragraph {
-        final Span span;
+        final int line;
+        final int start;
+        int end;
         int sentences;
         int concrete;
 
-        Paragraph(Span span) { this.span = span; }
+        Paragraph(int line, int start) {
+            this.line = line;
+            this.start = start;
+        }
 
-        void add(boolean isConcrete) {
+        void add(Counted c) {
             sentences++;
-            if (isConcrete) concrete++;
+            if (c.concrete()) concrete++;
+            end = c.span().getEnd();
         }
 
         int empty() { return sentences - concrete; }

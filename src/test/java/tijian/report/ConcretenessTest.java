@@ -92,6 +92,19 @@ class ConcretenessTest {
         assertEquals(List.of("高度重视法治政府建设。全年开展专题学法11次。"), whole.getEmptiest().stream().map(r::quote).toList());
     }
 
+    @Test
+    void partsStartingInsideALineAreMeasuredBySentence() {
+        Report r = Fixtures.parse("石门镇人民政府关于2025年法治政府建设情况的报告\n"
+                + "一、主要举措和成效。全年开展专题学法11次。高度重视法治建设。二、存在的不足和原因。法治宣传针对性不强。"
+                + "三、下一年度主要安排。2026年开展法治培训不少于4次。\n");
+        Concreteness results = of(r, Part.MEASURES_RESULTS);
+        assertEquals(2, results.getSentences());
+        assertEquals(1, results.getConcrete());
+        Concreteness shortcomings = of(r, Part.SHORTCOMINGS);
+        assertEquals(1, shortcomings.getSentences());
+        assertEquals(List.of("法治宣传针对性不强。"), shortcomings.getEmptiest().stream().map(r::quote).toList());
+    }
+
     private static Concreteness of(Report r, Part part) {
         return r.getConcreteness().stream().filter(c -> c.getPart() == part).findFirst().orElseThrow();
     }
