@@ -34,6 +34,7 @@ public final class Report {
     private final List<DocumentNumber> documentNumbers;
     private final List<UnpairedMark> unpairedMarks;
     private final List<YearMention> yearMentions;
+    private final List<Concreteness> concreteness;
 
     private Report(Builder b) {
         this.text = Objects.requireNonNull(b.text);
@@ -57,6 +58,7 @@ public final class Report {
         this.documentNumbers = List.copyOf(b.documentNumbers);
         this.unpairedMarks = List.copyOf(b.unpairedMarks);
         this.yearMentions = List.copyOf(b.yearMentions);
+        this.concreteness = List.copyOf(b.concreteness);
     }
 
     public static Builder builder(String text) { return new Builder(text); }
@@ -97,6 +99,8 @@ public final class Report {
     public List<DocumentNumber> getDocumentNumbers() { return documentNumbers; }
     public List<UnpairedMark> getUnpairedMarks() { return unpairedMarks; }
     public List<YearMention> getYearMentions() { return yearMentions; }
+    /** How concrete each required part found is, then the whole report (part null), when it has any sentence. */
+    public List<Concreteness> getConcreteness() { return concreteness; }
 
     /** The text between two offsets. */
     public String quote(Located where) { return text.substring(where.getStart(), where.getEnd()); }
@@ -187,6 +191,7 @@ public final class Report {
         private List<DocumentNumber> documentNumbers = List.of();
         private List<UnpairedMark> unpairedMarks = List.of();
         private List<YearMention> yearMentions = List.of();
+        private List<Concreteness> concreteness = List.of();
 
         private Builder(String text) { this.text = text; }
 
@@ -207,6 +212,7 @@ public final class Report {
         public Builder documentNumbers(List<DocumentNumber> v) { this.documentNumbers = v; return this; }
         public Builder unpairedMarks(List<UnpairedMark> v) { this.unpairedMarks = v; return this; }
         public Builder yearMentions(List<YearMention> v) { this.yearMentions = v; return this; }
+        public Builder concreteness(List<Concreteness> v) { this.concreteness = v; return this; }
 
         public Report build() { return new Report(this); }
     }

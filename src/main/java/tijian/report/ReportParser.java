@@ -29,6 +29,10 @@ public final class ReportParser {
         Deadline.check();
         List<Metric> metrics = MetricExtractor.extract(text, sections, sentences);
         Deadline.check();
+        List<Citation> citations = Citations.extract(text);
+        List<DocumentNumber> documentNumbers = DocumentNumbers.extract(text);
+        List<YearMention> yearMentions = YearMentions.extract(text, sections, meta.titleSpan());
+        Deadline.check();
         report.title(meta.title(), meta.titleSpan())
                 .issuer(meta.issuer())
                 .unit(meta.unit())
@@ -42,10 +46,12 @@ public final class ReportParser {
                 .metrics(metrics)
                 .targets(Targets.extract(text, sections, metrics))
                 .breakdowns(Breakdowns.find(text, metrics))
-                .citations(Citations.extract(text))
-                .documentNumbers(DocumentNumbers.extract(text))
+                .citations(citations)
+                .documentNumbers(documentNumbers)
                 .unpairedMarks(Punctuation.unpaired(text))
-                .yearMentions(YearMentions.extract(text, sections, meta.titleSpan()));
+                .yearMentions(yearMentions)
+                .concreteness(ConcreteSentences.measure(text, sentences, sections, metrics, citations, documentNumbers,
+                        yearMentions, meta.titleSpan(), meta.issuer()));
         Deadline.check();
         return report.build();
     }

@@ -131,6 +131,7 @@ public final class Checker {
             report.getDocumentNumbers().forEach(session::insert);
             report.getUnpairedMarks().forEach(session::insert);
             report.getYearMentions().forEach(session::insert);
+            report.getConcreteness().forEach(session::insert);
             rules.data().facts().forEach(session::insert);
             comparisons.forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
