@@ -1,18 +1,23 @@
 package tijian.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +32,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import tijian.audit.AuditViews.Results;
 import tijian.check.CheckService;
@@ -39,6 +45,7 @@ import tijian.rules.Status;
 /**
  * Exports of an audit's results. CSV: the ranking, UTF-8 with a BOM so that Excel shows the Chinese. XLSX: the
  * ranking, an item × report matrix whose cells are filled by status, and every finding with its evidence quotes.
+ * Both are written to the caller's stream as they are made, so that an audit of 10,000 reports fits a small heap.
  */
 @ApplicationScoped
 public class AuditExport {
@@ -56,6 +63,12 @@ public class AuditExport {
     public static final Map<Status, String> STATUS_LABELS = new EnumMap<>(Map.of(
             Status.PASS, "通过", Status.WARN, "提醒", Status.FAIL, "不通过", Status.NOT_APPLICABLE, "不适用"));
 
+    /** Checks whose views are read in one query for the workbook. */
+    static final int PAGE = 200;
+
+    /** Rows of a sheet held in memory while the workbook is written; the rest are in temporary files. */
+    static final int WINDOW = 100;
+
     static final List<String> CSV_HEADER = List.of("排名", "单位", "年度", "文件", "状态", "得分", "等级", "通过", "提醒", "不通过",
             "不适用", "强制项不通过", "原因", "体检结果");
 
@@ -65,22 +78,27 @@ public class AuditExport {
     @Inject
     CheckService checks;
 
-    public Optional<byte[]> csv(UUID id) {
-        return audits.results(id, "score", "desc").map(results -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                w.write('\uFEFF');
-                try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL)) {
-                    csv.printRecord(CSV_HEADER);
-                    for (AuditViews.Row r : results.rows()) {
-                        csv.printRecord(rankingCells(r).stream().map(AuditExport::neutralised).toList());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        });
+    /** An export whose audit was found, written when the caller has somewhere to write it. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The ranking as CSV, a row at a time; empty when there is no such audit (decided here, before any byte is written). */
+    public Optional<Body> csv(UUID id) {
+        return audits.results(id, "score", "desc").map(results -> out -> writeCsv(results, out));
+    }
+
+    static void writeCsv(Results results, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL);
+        csv.printRecord(CSV_HEADER);
+        for (AuditViews.Row r : results.rows()) {
+            csv.printRecord(rankingCells(r).stream().map(AuditExport::neutralised).toList());
+        }
+        // flushed, not closed: the stream is the caller's
+        csv.flush();
     }
 
     static List<Object> rankingCells(AuditViews.Row r) {
@@ -136,84 +154,69 @@ public class AuditExport {
         return s == null ? "" : s;
     }
 
-    public Optional<byte[]> xlsx(UUID id) {
-        Optional<Results> found = audits.results(id, "score", "desc");
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Results results = found.get();
+    /**
+     * The workbook, streamed: the checks' views are read {@link #PAGE} at a time in ranking order and each is
+     * dropped once its findings are written; SXSSF keeps a window of rows in memory and the rest in temporary files,
+     * deleted when the export ends, also when it fails. Empty when there is no such audit (decided before any byte).
+     */
+    public Optional<Body> xlsx(UUID id) {
+        return audits.results(id, "score", "desc").map(results -> out -> writeXlsx(results, checks::views, PAGE, out));
+    }
+
+    static void writeXlsx(Results results, Function<Collection<UUID>, Map<UUID, CheckView>> load, int pageSize, OutputStream out)
+            throws IOException {
         List<AuditViews.Row> checked = results.rows().stream().filter(x -> x.checkId() != null).toList();
-        Map<UUID, CheckView> views = checks.views(checked.stream().map(AuditViews.Row::checkId).toList());
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle header = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            Map<Status, CellStyle> fills = new EnumMap<>(Status.class);
-            FILLS.forEach((status, color) -> {
-                CellStyle s = wb.createCellStyle();
-                s.setFillForegroundColor(color.getIndex());
-                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                s.setBorderBottom(BorderStyle.THIN);
-                s.setBorderTop(BorderStyle.THIN);
-                s.setBorderLeft(BorderStyle.THIN);
-                s.setBorderRight(BorderStyle.THIN);
-                fills.put(status, s);
-            });
-            CellStyle wrap = wb.createCellStyle();
-            wrap.setWrapText(true);
+        Pages views = new Pages(checked.stream().map(AuditViews.Row::checkId).toList(), load, pageSize);
+        // closing deletes the temporary files (SXSSFWorkbook.close disposes), also when writing failed
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW)) {
+            // the findings' XML of a large audit is hundreds of MB: worth the CPU to keep the temporary files small
+            wb.setCompressTempFiles(true);
+            writeSheets(wb, results, checked, views);
+            wb.write(out);
+        }
+    }
 
-            // 1. ranking
-            Sheet ranking = wb.createSheet(SHEET_RANKING);
-            writeRow(ranking, 0, new ArrayList<>(CSV_HEADER), header);
-            int r = 1;
-            for (AuditViews.Row row : results.rows()) {
-                writeRow(ranking, r++, rankingCells(row), null);
-            }
-            ranking.createFreezePane(0, 1);
+    /** Ranking, then the findings a page of views at a time (noting each report's verdicts), then the matrix from those. */
+    private static void writeSheets(SXSSFWorkbook wb, Results results, List<AuditViews.Row> checked, Pages views) {
+        CellStyle header = wb.createCellStyle();
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        header.setFont(bold);
+        Map<Status, CellStyle> fills = new EnumMap<>(Status.class);
+        FILLS.forEach((status, color) -> {
+            CellStyle s = wb.createCellStyle();
+            s.setFillForegroundColor(color.getIndex());
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            fills.put(status, s);
+        });
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        // the sheets in the order a reader sees them; each is written whenever its rows are known
+        Sheet ranking = wb.createSheet(SHEET_RANKING);
+        SXSSFSheet matrix = wb.createSheet(SHEET_MATRIX);
+        Sheet findings = wb.createSheet(SHEET_FINDINGS);
 
-            // 2. item × report matrix
-            Sheet matrix = wb.createSheet(SHEET_MATRIX);
-            Map<String, String> itemTitles = new LinkedHashMap<>();
-            for (AuditViews.Row row : checked) {
-                for (ChecklistItem it : itemsOf(views, row)) {
-                    itemTitles.putIfAbsent(it.id(), it.title());
-                }
-            }
-            List<String> itemIds = new ArrayList<>(itemTitles.keySet());
-            itemIds.sort(null);
-            List<Object> head = new ArrayList<>(List.of("检查项", "名称"));
-            for (AuditViews.Row row : checked) {
-                head.add(columnName(row));
-            }
-            writeRow(matrix, 0, head, header);
-            for (int i = 0; i < itemIds.size(); i++) {
-                String item = itemIds.get(i);
-                Row x = matrix.createRow(i + 1);
-                x.createCell(0).setCellValue(item);
-                x.createCell(1).setCellValue(itemTitles.get(item));
-                for (int j = 0; j < checked.size(); j++) {
-                    Status status = status(itemsOf(views, checked.get(j)), item);
-                    if (status != null) {
-                        Cell cell = x.createCell(j + 2);
-                        cell.setCellValue(STATUS_LABELS.get(status));
-                        CellStyle style = fills.get(status);
-                        if (style != null) {
-                            cell.setCellStyle(style);
-                        }
-                    }
-                }
-            }
-            matrix.createFreezePane(2, 1);
-            matrix.setColumnWidth(0, 36 * 256);
-            matrix.setColumnWidth(1, 24 * 256);
+        // 1. ranking
+        writeRow(ranking, 0, new ArrayList<>(CSV_HEADER), header);
+        int rank = 1;
+        for (AuditViews.Row row : results.rows()) {
+            writeRow(ranking, rank++, rankingCells(row), null);
+        }
+        ranking.createFreezePane(0, 1);
 
-            // 3. findings with their evidence
-            Sheet findings = wb.createSheet(SHEET_FINDINGS);
+        // 2. findings with their evidence (a block of its own, so that its lines read as they always have)
+        Verdicts verdicts = new Verdicts();
+        {
             writeRow(findings, 0, List.of("单位", "年度", "文件", "检查项", "名称", "状态", "性质", "说明", "原文摘录"), header);
-            r = 1;
+            int r = 1;
             for (AuditViews.Row row : checked) {
-                for (ChecklistItem it : itemsOf(views, row)) {
+                List<ChecklistItem> items = itemsOf(views, row);
+                verdicts.add(items);
+                for (ChecklistItem it : items) {
                     if (it.status() != Status.FAIL && it.status() != Status.WARN) {
                         continue;
                     }
@@ -235,10 +238,43 @@ public class AuditExport {
             findings.createFreezePane(0, 1);
             findings.setColumnWidth(7, 50 * 256);
             findings.setColumnWidth(8, 80 * 256);
+        }
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return Optional.of(out.toByteArray());
+        // 3. item × report matrix: a row per item, a column per report, so it needs every report's verdicts first
+        List<String> itemIds = new ArrayList<>(verdicts.titles.keySet());
+        itemIds.sort(null);
+        List<Object> head = new ArrayList<>(List.of("检查项", "名称"));
+        for (AuditViews.Row row : checked) {
+            head.add(columnName(row));
+        }
+        writeRow(matrix, 0, head, header);
+        for (int i = 0; i < itemIds.size(); i++) {
+            String item = itemIds.get(i);
+            Row x = matrix.createRow(i + 1);
+            x.createCell(0).setCellValue(item);
+            x.createCell(1).setCellValue(verdicts.titles.get(item));
+            for (int j = 0; j < checked.size(); j++) {
+                Status status = verdicts.status(j, item);
+                if (status != null) {
+                    Cell cell = x.createCell(j + 2);
+                    cell.setCellValue(STATUS_LABELS.get(status));
+                    CellStyle style = fills.get(status);
+                    if (style != null) {
+                        cell.setCellStyle(style);
+                    }
+                }
+            }
+            flush(matrix);
+        }
+        matrix.createFreezePane(2, 1);
+        matrix.setColumnWidth(0, 36 * 256);
+        matrix.setColumnWidth(1, 24 * 256);
+    }
+
+    /** A matrix row has a cell per report (thousands): written out at once rather than kept in the window. */
+    private static void flush(SXSSFSheet sheet) {
+        try {
+            sheet.flushRows(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -250,18 +286,70 @@ public class AuditExport {
         return row.year() == null ? unit : unit + " " + row.year();
     }
 
-    private static List<ChecklistItem> itemsOf(Map<UUID, CheckView> views, AuditViews.Row row) {
-        CheckView view = views.get(row.checkId());
+    private static List<ChecklistItem> itemsOf(Pages views, AuditViews.Row row) {
+        CheckView view = views.view(row.checkId());
         return view == null ? List.of() : view.items();
     }
 
-    private static Status status(List<ChecklistItem> items, String item) {
-        for (ChecklistItem it : items) {
-            if (it.id().equals(item)) {
-                return it.status();
-            }
+    /**
+     * The checks' views a page at a time, asked for in the order of {@code ids}: one page (about 48 KB of JSON a
+     * check) is held, the next is read when a check beyond it is asked for.
+     */
+    private static final class Pages {
+        private final List<UUID> ids;
+        private final Function<Collection<UUID>, Map<UUID, CheckView>> load;
+        private final int size;
+        private int next;
+        private Set<UUID> asked = Set.of();
+        private Map<UUID, CheckView> page = Map.of();
+
+        Pages(List<UUID> ids, Function<Collection<UUID>, Map<UUID, CheckView>> load, int size) {
+            this.ids = ids;
+            this.load = load;
+            this.size = size;
         }
-        return null;
+
+        CheckView view(UUID id) {
+            while (!asked.contains(id) && next < ids.size()) {
+                asked = new LinkedHashSet<>(ids.subList(next, Math.min(next + size, ids.size())));
+                next += asked.size();
+                page = Map.of();            // let the old page go before the next is read: never two at once
+                page = load.apply(asked);
+            }
+            return page.get(id);
+        }
+    }
+
+    /**
+     * What the matrix needs of the views, kept once they are gone: each report's status per item, a byte each
+     * (0: the report has no such item), and the items' titles as first seen.
+     */
+    private static final class Verdicts {
+        private static final Status[] STATUSES = Status.values();
+        final Map<String, String> titles = new LinkedHashMap<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<byte[]> reports = new ArrayList<>();
+
+        void add(List<ChecklistItem> items) {
+            for (ChecklistItem it : items) {
+                titles.putIfAbsent(it.id(), it.title());
+                index.putIfAbsent(it.id(), index.size());
+            }
+            byte[] statuses = new byte[index.size()];
+            for (ChecklistItem it : items) {
+                int i = index.get(it.id());
+                if (statuses[i] == 0 && it.status() != null) {
+                    statuses[i] = (byte) (it.status().ordinal() + 1);
+                }
+            }
+            reports.add(statuses);
+        }
+
+        Status status(int report, String item) {
+            byte[] statuses = reports.get(report);
+            Integer i = index.get(item);
+            return i == null || i >= statuses.length || statuses[i] == 0 ? null : STATUSES[statuses[i] - 1];
+        }
     }
 
     /** Excel holds at most 32767 characters in a cell. */

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -137,8 +138,8 @@ public class AuditResource {
     @Recorded("audit.export")
     public Response csv(@PathParam("id") String id) {
         UUID uuid = uuid(id);
-        byte[] bytes = export.csv(uuid).orElseThrow(NotFoundException::new);
-        return download(bytes, "text/csv; charset=UTF-8", fileName(uuid, "csv"));
+        AuditExport.Body body = export.csv(uuid).orElseThrow(NotFoundException::new);
+        return download(body, "text/csv; charset=UTF-8", fileName(uuid, "csv"));
     }
 
     @GET
@@ -148,8 +149,8 @@ public class AuditResource {
     @Recorded("audit.export")
     public Response xlsx(@PathParam("id") String id) {
         UUID uuid = uuid(id);
-        byte[] bytes = export.xlsx(uuid).orElseThrow(NotFoundException::new);
-        return download(bytes, XLSX, fileName(uuid, "xlsx"));
+        AuditExport.Body body = export.xlsx(uuid).orElseThrow(NotFoundException::new);
+        return download(body, XLSX, fileName(uuid, "xlsx"));
     }
 
     private String fileName(UUID id, String ext) {
@@ -157,10 +158,15 @@ public class AuditResource {
         return (name == null ? "体检结果" : name.replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "-体检结果") + "." + ext;
     }
 
-    private static Response download(byte[] bytes, String type, String fileName) {
+    /**
+     * The export streamed as it is made (chunked). Whether the audit exists was decided before: a 404 is a proper
+     * answer, while a failure once bytes are out can only cut the download short.
+     */
+    private static Response download(AuditExport.Body body, String type, String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(bytes, type)
+        StreamingOutput stream = body::writeTo;
+        return Response.ok(stream, type)
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
                 .build();
     }

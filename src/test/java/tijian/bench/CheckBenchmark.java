@@ -29,7 +29,7 @@ import tijian.testsupport.SampleReports;
  * <pre>mvn -B package -DskipTests && mvn -B test -Dtest=CheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * The first part works in this JVM (parse, rules, score; no database); the second starts the packaged service
  * ({@link ServiceBenchmark}) and measures it over HTTP with storage on. {@code -Dbench.seconds=N} sets the length of
- * each measured run (default 10), {@code -Dbench.audit=10000} adds the large audit (opt-in: it takes minutes).
+ * each measured run (default 10), {@code -Dbench.audit=10000} adds the large audit and its Excel export (opt-in: it takes minutes).
  * Figures depend on the machine and on what else runs on it: every block prints the load average with it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

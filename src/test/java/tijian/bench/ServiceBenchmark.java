@@ -6,6 +6,8 @@ import static tijian.bench.CheckBenchmark.pct;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +45,7 @@ import tijian.testsupport.SampleReports;
  * The packaged service as a user runs it (embedded PostgreSQL in a fresh data folder, its own copy of the rules),
  * measured from outside over HTTP with the JDK's client: time from start to the first answered check, checks per
  * second and latency at 1, 4 and 16 clients with every check stored, resident memory, how soon a saved rule file
- * serves, and optionally a large audit end to end with the service's peak heap.
+ * serves, and optionally a large audit end to end with the service's peak heap, then its Excel export with the same.
  */
 final class ServiceBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -252,6 +256,40 @@ final class ServiceBenchmark {
                         + " peak heap used %d MB (sampled each second); target ≤ 60 s and ≤ 512 MB: %s; %s  [%s]%n",
                 count, accepted, total, audit.path("done").asInt(), audit.path("failed").asInt(), count / total, peakHeap >> 20,
                 total <= 60 && (peakHeap >> 20) <= 512 ? "met" : "MISSED", memory(pid), load());
+        export(http, base, auth, id, count, pid);
+    }
+
+    /** The audit's workbook downloaded (and thrown away) while the service's heap is sampled. */
+    private static void export(HttpClient http, URI base, String auth, String id, int count, long pid) throws Exception {
+        AtomicLong peakHeap = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                peakHeap.accumulateAndGet(heapUsed(pid), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(base.resolve("/api/audits/" + id + "/export.xlsx"))
+                .header("Authorization", auth).timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        double headers = (System.nanoTime() - start) / 1e9;
+        long bytes;
+        try (InputStream in = r.body()) {
+            bytes = in.transferTo(OutputStream.nullOutputStream());
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        done.set(true);
+        sampler.join();
+        System.out.printf("xlsx export of %,d reports: HTTP %d, %.2f MB, first bytes after %.1f s, complete after %.1f s;"
+                        + " peak heap used %d MB (sampled every 0.2 s); target ≤ 512 MB: %s; %s  [%s]%n",
+                count, r.statusCode(), bytes / 1e6, headers, total, peakHeap.get() >> 20,
+                r.statusCode() == 200 && (peakHeap.get() >> 20) <= 512 ? "met" : "MISSED", memory(pid), load());
     }
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
