@@ -35,6 +35,7 @@ import tijian.ingest.IngestRefusals;
 import tijian.refusal.Refusal;
 import tijian.report.Deadline;
 import tijian.report.Report;
+import tijian.report.UnitNames;
 import tijian.rulebook.RuleBook;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
@@ -115,7 +116,7 @@ public class CheckService {
             timed("ingest", start);
         }
         try {
-            Outcome outcome = evaluate(document, cutFileName(fileName), rules, corpus::companionsFor, deadline, this::timed);
+            Outcome outcome = evaluate(document, cutFileName(fileName), rules, report -> corpus.companionsFor(report, rules.parser()), deadline, this::timed);
             counted(document.format(), "checked");
             for (ChecklistItem item : outcome.view().items()) {
                 meters.counter("tijian.check.items", "status", item.status().name()).increment();
@@ -315,6 +316,7 @@ public class CheckService {
         r.sourceFormat = view.source().format();
         r.title = report.getTitle();
         r.unit = report.getUnit();
+        r.unitKey = UnitNames.normalise(report.getUnit());
         r.year = report.getYear();
         r.publishedOn = report.getPublishedOn();
         r.score = view.score();

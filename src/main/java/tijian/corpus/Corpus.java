@@ -3,9 +3,11 @@ package tijian.corpus;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import tijian.compare.Companions;
 import tijian.report.Report;
+import tijian.report.ReportParser;
 
 /**
  * Every stored report as something a new report is compared with: the same unit's report of the year before, and
@@ -14,11 +16,16 @@ import tijian.report.Report;
  */
 @ApplicationScoped
 public class Corpus {
+    @Inject
+    PreviousReports previousReports;
 
-    /** What a report about to be checked is compared with. */
-    public Companions companionsFor(Report report) {
-        // SEAM: continuity (previous report by unit and year) and originality (passage index) fill this in.
-        return Companions.NONE;
+    /**
+     * What a report about to be checked is compared with. {@code parser} is the check's own (its rule set's part
+     * wordings), so that last year's report is read the way this one is.
+     */
+    public Companions companionsFor(Report report, ReportParser parser) {
+        // SEAM: originality (passage index) fills in the corpus.
+        return Companions.NONE.withPrevious(previousReports.of(report, parser));
     }
 
     /** Called in the transaction that stores check {@code checkId} of {@code report}. */
