@@ -4,7 +4,7 @@ const Site = (() => {
   const LABEL = { FAIL: "不通过", WARN: "需注意", NOT_APPLICABLE: "不适用", PASS: "通过" };
   // the rules' categories, in the words of the regulation's readers (an unknown category shows as written)
   const CATEGORY = { structure: "报告结构（五个部分）", disclosure: "应诉与案件数据", consistency: "数据前后一致",
-    plan: "下一年度工作安排", meta: "标题与公开", citation: "引用文件", format: "公文格式", coverage: "工作内容覆盖" };
+    plan: "下一年度工作安排", meta: "标题与公开", citation: "引用文件", format: "公文格式", coverage: "工作内容覆盖", continuity: "与上一年度对照" };
   const category = c => CATEGORY[c] || c || "其他";
   const STATE = { done: "已体检", failed: "失败", duplicate: "重复", running: "体检中", pending: "排队中", queued: "排队中" };
   const $ = id => document.getElementById(id);
