@@ -42,7 +42,7 @@ class LayeringTest {
             Map.entry("rulebook", Set.of("rules", "refusal", "config", "db")),
             Map.entry("activity", Set.of("rulebook", "refusal")),
             Map.entry("security", Set.of("report", "refusal", "config")),
-            Map.entry("corpus", Set.of("compare", "report", "db", "config")),
+            Map.entry("corpus", Set.of("compare", "report", "db", "config", "security")),
             Map.entry("check", Set.of("ingest", "report", "rules", "rulebook", "security", "refusal", "config", "compare", "corpus")),
             Map.entry("audit", Set.of("check", "ingest", "report", "rules", "rulebook", "db", "refusal", "config")),
             Map.entry("annotate", Set.of("check", "rules", "security")),

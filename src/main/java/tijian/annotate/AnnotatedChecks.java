@@ -74,11 +74,28 @@ public class AnnotatedChecks {
                     continue;
                 }
                 List<String> lines = itemLines(item);
-                if (item.evidence().isEmpty()) {
-                    unquoted.add("【" + LABEL.get(item.status()) + "】" + item.title() + "：" + nz(item.message()));
+                // another report's passage with nothing in this text beside it (start -1) anchors no comment: it is
+                // told in the item's first comment, or in the summary when the item has no passage here at all
+                List<ChecklistItem.Evidence> here = item.evidence().stream().filter(ChecklistItem.Evidence::inText).toList();
+                List<String> alone = item.evidence().stream().filter(e -> !e.inText() && e.elsewhere() != null)
+                        .map(e -> e.elsewhere().cited()).toList();
+                if (here.isEmpty()) {
+                    unquoted.add("【" + LABEL.get(item.status()) + "】" + item.title() + "：" + nz(item.message())
+                            + (alone.isEmpty() ? "" : "（" + String.join("；", alone) + "）"));
                 }
-                for (ChecklistItem.Evidence e : item.evidence()) {
-                    notes.add(new WordComments.Note(nz(e.quote()), e.start(), lines));
+                for (int k = 0; k < here.size(); k++) {
+                    ChecklistItem.Evidence e = here.get(k);
+                    List<String> noteLines = lines;
+                    if (e.elsewhere() != null || k == 0 && !alone.isEmpty()) {
+                        noteLines = new ArrayList<>(lines);
+                        if (e.elsewhere() != null) {
+                            noteLines.add(e.elsewhere().cited());
+                        }
+                        if (k == 0) {
+                            noteLines.addAll(alone);
+                        }
+                    }
+                    notes.add(new WordComments.Note(nz(e.quote()), e.start(), noteLines));
                 }
             }
             WordComments.Note summary = new WordComments.Note(null, 0, summary(check, unquoted));

@@ -229,7 +229,7 @@ public class AuditExport {
                     cells.add(STATUS_LABELS.get(it.status()));
                     cells.add(it.severity() == Severity.MANDATORY ? "必备" : "建议");
                     cells.add(it.message());
-                    cells.add(cap(String.join("\n……\n", it.evidence().stream().map(ChecklistItem.Evidence::quote).toList())));
+                    cells.add(cap(String.join("\n……\n", it.evidence().stream().map(AuditExport::excerpt).toList())));
                     Row x = writeRow(findings, r++, cells, null);
                     x.getCell(5).setCellStyle(fills.get(it.status()));
                     x.getCell(8).setCellStyle(wrap);
@@ -372,5 +372,13 @@ public class AuditExport {
             }
         }
         return row;
+    }
+
+    /** An evidence passage as the findings sheet shows it: this report's quote, and another report's beside it. */
+    static String excerpt(ChecklistItem.Evidence e) {
+        if (e.elsewhere() == null) {
+            return e.quote();
+        }
+        return e.inText() ? e.quote() + "\n（" + e.elsewhere().cited() + "）" : "（" + e.elsewhere().cited() + "）";
     }
 }

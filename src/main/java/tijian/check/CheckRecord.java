@@ -35,6 +35,8 @@ public class CheckRecord extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String title;
     public String unit;
+    /** The unit as the key that matches it across years ({@code UnitNames.normalise}); null when no unit was read. */
+    public String unitKey;
     public Integer year;
     public LocalDate publishedOn;
     public double score;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,12 +36,14 @@ import tijian.ingest.IngestRefusals;
 import tijian.refusal.Refusal;
 import tijian.report.Deadline;
 import tijian.report.Report;
+import tijian.report.UnitNames;
 import tijian.rulebook.RuleBook;
 import tijian.rules.Checker;
 import tijian.rules.Checklist;
 import tijian.rules.ChecklistItem;
 import tijian.rules.RuleSet;
 import tijian.security.Caller;
+import tijian.security.Roles;
 
 /** Checks one document end to end: text out of the file, parse, rules, score, store. */
 @ApplicationScoped
@@ -75,7 +78,7 @@ public class CheckService {
 
     /** As {@link #check(byte[], String, String, Caller)}, with the rules of a profile (null: the configured default). */
     public CheckView check(byte[] content, String fileName, String contentType, Caller owner, String profile) {
-        Outcome outcome = evaluate(content, fileName, contentType, profile);
+        Outcome outcome = evaluate(content, fileName, contentType, profile, owner);
         if (!owner.isAnonymous() || config.auth().storeAnonymousChecks()) {
             store(outcome.view(), outcome.report(), owner, content);
         }
@@ -92,11 +95,17 @@ public class CheckService {
      * stops; rule evaluation runs with the deadline current, so it can take what is left ({@link Deadline#current()}).
      */
     public Outcome evaluate(byte[] content, String fileName, String contentType) {
-        return evaluate(content, fileName, contentType, null);
+        return evaluate(content, fileName, contentType, null, AUDIT_VIEWER);
     }
 
-    /** As {@link #evaluate(byte[], String, String)}, with the rules of a profile (null: the configured default). */
-    public Outcome evaluate(byte[] content, String fileName, String contentType, String profile) {
+    /** Who reads an audit's checklists: its inspectors, who may see every unit's reports. */
+    private static final Caller AUDIT_VIEWER = new Caller("audit", Set.of(Roles.INSPECTOR), null);
+
+    /**
+     * As {@link #evaluate(byte[], String, String)}, with the rules of a profile (null: the configured default), for
+     * {@code viewer}: the reports it is compared with are shown as far as the viewer may see them.
+     */
+    private Outcome evaluate(byte[] content, String fileName, String contentType, String profile, Caller viewer) {
         // an unknown profile is refused before any work is done
         RuleSet rules = ruleBook.active().forProfile(profile == null || profile.isBlank() ? config.rules().defaultProfile() : profile);
         Deadline deadline = Deadline.in(config.ingest().timeout());
@@ -115,7 +124,8 @@ public class CheckService {
             timed("ingest", start);
         }
         try {
-            Outcome outcome = evaluate(document, cutFileName(fileName), rules, corpus::companionsFor, deadline, this::timed);
+            Outcome outcome = evaluate(document, cutFileName(fileName), rules, report -> corpus.companionsFor(report, rules.parser(), viewer),
+                    deadline, this::timed);
             counted(document.format(), "checked");
             for (ChecklistItem item : outcome.view().items()) {
                 meters.counter("tijian.check.items", "status", item.status().name()).increment();
@@ -315,6 +325,7 @@ public class CheckService {
         r.sourceFormat = view.source().format();
         r.title = report.getTitle();
         r.unit = report.getUnit();
+        r.unitKey = UnitNames.normalise(report.getUnit());
         r.year = report.getYear();
         r.publishedOn = report.getPublishedOn();
         r.score = view.score();

@@ -6,6 +6,10 @@ package tijian.compare;
  * unit name and quote, and is what a rule gives as evidence so that the checklist shows the two side by side.
  */
 public final class CopiedPassage {
+    /** How an unnamed other unit reads in messages and beside the passage. */
+    static final String UNNAMED = "另一单位";
+    private static final String WITHHELD = "（其他单位的原文仅检查人员可见）";
+
     private final Counterpart counterpart;
     private final String unitKey;
     private final int sentences;
@@ -31,6 +35,11 @@ public final class CopiedPassage {
     public int getSentences() { return sentences; }
     /** Letters and digits of this report's passage (what the similarity counts). */
     public int getChars() { return chars; }
+
+    /** This passage with the other report's check, unit name and text withheld; this report's span stays. */
+    CopiedPassage unnamed() {
+        return new CopiedPassage(new Counterpart(getStart(), getEnd(), null, UNNAMED, WITHHELD), unitKey, sentences, chars);
+    }
 
     @Override public String toString() { return "CopiedPassage" + counterpart; }
 }

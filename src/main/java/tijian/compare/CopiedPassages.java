@@ -47,11 +47,21 @@ public final class CopiedPassages {
         public List<CopiedPassage> passages() {
             return copies.stream().flatMap(c -> c.passages().stream()).toList();
         }
+
+        /** The same copies with the other units' names, checks and text withheld (see {@link Companions#othersNamed}). */
+        Result unnamed() {
+            return new Result(copies.stream().map(c -> new Copy(null, c.unitKey(), CopiedPassage.UNNAMED, c.share(),
+                    c.passages().stream().map(CopiedPassage::unnamed).toList())).toList(), countable, boilerplate);
+        }
     }
 
-    /** The facts the rules see: one {@link CopiedPassage} per passage and one {@link Similarity}. */
-    public static List<Object> facts(IndexedReport report, PassageCorpus corpus) {
-        Result result = find(report, corpus);
+    /**
+     * The facts the rules see: one {@link CopiedPassage} per passage and one {@link Similarity}; with
+     * {@code othersNamed} false the other units stay anonymous (the share and this report's passages remain).
+     */
+    public static List<Object> facts(IndexedReport report, PassageCorpus corpus, boolean othersNamed) {
+        Result found = find(report, corpus);
+        Result result = othersNamed ? found : found.unnamed();
         List<Object> facts = new ArrayList<>(result.passages());
         facts.add(result.similarity());
         return facts;

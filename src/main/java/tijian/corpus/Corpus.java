@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 
 import tijian.compare.Companions;
 import tijian.report.Report;
+import tijian.report.ReportParser;
+import tijian.security.Caller;
 
 /**
  * Every stored report as something a new report is compared with: the same unit's report of the year before, and
@@ -15,19 +17,24 @@ import tijian.report.Report;
  */
 @ApplicationScoped
 public class Corpus {
+    @Inject
+    PreviousReports previousReports;
 
     @Inject
     PassageIndex passages;
 
-    /** What a report about to be checked is compared with. */
-    public Companions companionsFor(Report report) {
-        // SEAM: continuity (previous report by unit and year) and originality (passage index) fill this in.
-        return Companions.NONE.withCorpus(passages.corpus());
+    /**
+     * What a report about to be checked is compared with, as far as {@code reader} may see other reports: last
+     * year's report only among the checks the reader may read, and other units named and quoted only to whom reads
+     * every unit's checks (see {@link Companions#othersNamed}). {@code parser} is the check's own (its rule set's
+     * part wordings), so that last year's report is read the way this one is.
+     */
+    public Companions companionsFor(Report report, ReportParser parser, Caller reader) {
+        return new Companions(previousReports.of(report, parser, reader), passages.corpus(), reader.readsEverything());
     }
 
     /** Called in the transaction that stores check {@code checkId} of {@code report}. */
     public void remember(UUID checkId, Report report) {
-        // SEAM: originality indexes the report's passages here.
         passages.remember(checkId, report);
     }
 }

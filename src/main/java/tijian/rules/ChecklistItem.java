@@ -21,5 +21,10 @@ public record ChecklistItem(String id, String title, String category, Severity s
     }
 
     /** Another report's passage: the stored check it comes from, which report that is to a reader, the quote. */
-    public record Elsewhere(String checkId, String label, String quote) {}
+    public record Elsewhere(String checkId, String label, String quote) {
+        /** How a text output names it: 2025年报告：“化解率保持在98%以上”. */
+        public String cited() {
+            return (label == null || label.isBlank() ? "其他报告" : label) + "：“" + (quote == null ? "" : quote) + "”";
+        }
+    }
 }

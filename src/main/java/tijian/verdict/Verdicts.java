@@ -197,7 +197,14 @@ public class Verdicts {
         parts.add(item.message() == null ? "" : item.message());
         List<String> quotes = new ArrayList<>();
         for (ChecklistItem.Evidence e : item.evidence()) {
-            quotes.add(e.quote() == null ? "" : e.quote());
+            String quote = e.quote() == null ? "" : e.quote();
+            // another report's passage is part of what the finding says (a target of last year's that this report
+            // never mentions has no quote of its own); its check id is not, since re-running last year's check
+            // changes it. Evidence without one keys as before, so earlier verdicts still find their findings.
+            if (e.elsewhere() != null) {
+                quote = quote + "\u0001" + e.elsewhere().cited();
+            }
+            quotes.add(quote);
         }
         quotes.sort(null);
         parts.addAll(quotes);

@@ -91,7 +91,12 @@ public class CheckPdf {
                         w.paragraph("……另有 " + (item.evidence().size() - 3) + " 处", 9.5f, Colour.MUTED);
                         break;
                     }
-                    w.paragraph("原文：“" + e.quote() + "”", 9.5f, Colour.MUTED);
+                    if (e.inText()) {
+                        w.paragraph("原文：“" + e.quote() + "”", 9.5f, Colour.MUTED);
+                    }
+                    if (e.elsewhere() != null) {
+                        w.paragraph(e.elsewhere().cited(), 9.5f, Colour.MUTED);
+                    }
                 }
                 if ((item.status() == Status.FAIL || item.status() == Status.WARN) && !nz(item.advice()).isEmpty()) {
                     w.paragraph("修改建议：" + item.advice(), 10.5f, Colour.INK);

@@ -204,14 +204,42 @@
     $("items").replaceChildren(...nodes);
   }
 
-  function spans(item) { return [...(item.evidence || [])].sort((a, b) => a.start - b.start); }
+  /** The open item's passages: those in this report in text order, then those only another report has (start -1). */
+  function spans(item) {
+    return [...(item.evidence || [])].sort((a, b) => (a.start < 0) - (b.start < 0) || a.start - b.start);
+  }
+
+  // Whether the viewer may open another stored check, by id: asked once per id (a unit reads only its own checks).
+  const openable = new Map();
+  function mayOpen(id) {
+    if (!/^[0-9a-f-]{36}$/i.test(id || "")) return Promise.resolve(false);
+    if (!openable.has(id)) {
+      openable.set(id, api("/api/checks/" + encodeURIComponent(id), { method: "HEAD" }).then(r => r.ok, () => false));
+    }
+    return openable.get(id);
+  }
+
+  /** Another report's passage beside this one's: last year's target, a shortcoming written again, a copied paragraph. */
+  function elsewhere(other) {
+    const link = el("a", { class: "open-other", href: "/checks/" + encodeURIComponent(other.checkId || ""), hidden: true }, "打开该报告");
+    mayOpen(other.checkId).then(ok => { link.hidden = !ok; });
+    return el("div", { class: "side other" },
+      el("div", { class: "side-label" }, other.label || "其他报告", " ", link),
+      el("blockquote", {}, other.quote));
+  }
 
   function passagePanel(item) {
     const ev = spans(item);
     if (!ev.length) return el("div", { class: "passage", id: "passage" }, el("span", { class: "muted" }, "此项没有对应的原文语句（例如缺少的内容）。"), verdictForm(item));
     const e = ev[at];
+    const here = e.start >= 0
+      ? el("blockquote", {}, e.quote || result.report.text.slice(e.start, e.end))
+      : el("blockquote", { class: "none" }, "本报告中没有对应的表述。");
+    const passage = e.elsewhere
+      ? el("div", { class: "side-by-side" }, el("div", { class: "side this" }, el("div", { class: "side-label" }, "本报告"), here), elsewhere(e.elsewhere))
+      : here;
     return el("div", { class: "passage", id: "passage" },
-      el("blockquote", {}, e.quote || result.report.text.slice(e.start, e.end)),
+      passage,
       el("div", { class: "nav" },
         ev.length > 1 ? el("button", { type: "button", class: "secondary", id: "prev", onclick: () => step(-1), "aria-label": "上一处" }, "‹ 上一处") : null,
         el("span", { class: "muted" }, "第 " + (at + 1) + " / " + ev.length + " 处"),
@@ -248,7 +276,8 @@
     const nodes = [];
     let pos = 0;
     ev.forEach((e, n) => {
-      if (e.start < pos) return;
+      // a passage only another report has (start -1) has nothing to mark here; overlapping ones keep the first
+      if (e.start < 0 || e.start < pos) return;
       nodes.push(text.slice(pos, e.start));
       nodes.push(el("mark", { class: item.status + (n === at ? " current" : ""), id: n === at ? "current-mark" : null }, text.slice(e.start, e.end)));
       pos = e.end;

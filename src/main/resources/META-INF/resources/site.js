@@ -5,7 +5,8 @@ const Site = (() => {
   // the rules' categories, in the words of the regulation's readers (an unknown category shows as written)
   const CATEGORY = { structure: "报告结构（五个部分）", disclosure: "应诉与案件数据", consistency: "数据前后一致",
     plan: "下一年度工作安排", meta: "标题与公开", citation: "引用文件", format: "公文格式", coverage: "工作内容覆盖",
-    originality: "与其他单位比对", privacy: "个人信息与保密", style: "文风：少空话" };
+    originality: "与其他单位比对", privacy: "个人信息与保密", style: "文风：少空话",
+    continuity: "与上一年度对照" };
   const category = c => CATEGORY[c] || c || "其他";
   const STATE = { done: "已体检", failed: "失败", duplicate: "重复", running: "体检中", pending: "排队中", queued: "排队中" };
   const $ = id => document.getElementById(id);

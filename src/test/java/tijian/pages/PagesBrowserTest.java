@@ -107,6 +107,47 @@ class PagesBrowserTest {
         }
     }
 
+    /** This year's passage beside last year's, with a link to last year's check; a target never mentioned has no mark. */
+    @Test
+    void lastYearsPassageStandsBesideThisYearsWithALinkToItsCheck() throws IOException {
+        String inspector = createUser(Roles.INSPECTOR, null);
+        String lastId = given().auth().preemptive().basic(inspector, PASSWORD).contentType("text/plain; charset=UTF-8")
+                .body(sample("guanba-town-2025.txt")).post("/api/checks").then().statusCode(200).extract().path("id");
+        String thisYear;
+        try (InputStream in = PagesBrowserTest.class.getResourceAsStream("/pairs/guanba-town-2026.txt")) {
+            thisYear = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Browser b = Browser.open(root.toString(), 1366, 900)) {
+            b.get("/login");
+            b.signIn(inspector, PASSWORD);
+            b.get("/");
+            paste(b, thisYear);
+            b.find("#go").click();
+            b.awaitVisible("#result");
+            b.awaitVisible("button.item[data-id='continuity.targets-met']");
+            // the list is drawn again when the verdicts arrive: click the item as it is then
+            b.await("the item opened", d -> {
+                b.js("document.querySelector(\"button.item[data-id='continuity.targets-met']\").click()");
+                return d.findElements(By.cssSelector("#current-mark")).isEmpty() ? null : true;
+            });
+            assertEquals("FAIL", b.find("button.item[data-id='continuity.targets-met']").getAttribute("data-status"));
+            assertEquals("本报告", b.find("#passage .side.this .side-label").getText());
+            assertFalse(b.find("#passage .side.this blockquote").getText().isBlank(), "this report's passage");
+            assertTrue(b.find("#passage .side.other .side-label").getText().startsWith("2025年报告"));
+            assertFalse(b.find("#passage .side.other blockquote").getText().isBlank(), "last year's passage beside it");
+            WebElement link = b.awaitVisible("#passage a.open-other");
+            assertTrue(link.getAttribute("href").endsWith("/checks/" + lastId), link.getAttribute("href"));
+            // the passages only last year's report has come last; the first of them is one step back from the first
+            b.find("#prev").click();
+            b.await("a target this report never mentions", d -> b.find("#passage .side.this blockquote").getText()
+                    .contains("本报告中没有对应的表述") ? true : null);
+            assertTrue(b.find("#passage .side.other blockquote").getText().contains("100%"), "last year's target is shown");
+            assertEquals(Boolean.TRUE, b.js("return document.getElementById('current-mark') === null"), "nothing of this report is marked for it");
+            b.screenshot("selfcheck-continuity");
+            assertEquals(List.of(), b.consoleProblems(), "console of selfcheck-continuity");
+        }
+    }
+
     @Test
     void anInspectorDownloadsTheAnnotatedWordFileAndOverrulesAFinding() {
         String inspector = createUser(Roles.INSPECTOR, null);

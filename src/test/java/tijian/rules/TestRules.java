@@ -55,6 +55,14 @@ final class TestRules {
         return Checker.check(report, rules);
     }
 
+    /** A check of {@code text} compared with the same unit's report of the year before. */
+    static Checklist check(String text, String lastYear) {
+        RuleSet rules = rules();
+        Report report = rules.parser().parse(text);
+        tijian.compare.PreviousReport previous = new tijian.compare.PreviousReport("last-year", rules.parser().parse(lastYear));
+        return Checker.check(report, rules, tijian.compare.Comparisons.facts(report, tijian.compare.Companions.of(previous, List.of())));
+    }
+
     static Map<String, ChecklistItem> byId(Checklist checklist) {
         Map<String, ChecklistItem> m = new LinkedHashMap<>();
         checklist.items().forEach(i -> m.put(i.id(), i));

@@ -131,4 +131,25 @@ class VerdictTest {
         assertNotEquals(a, quoted);
         assertNotEquals(a, failed);
     }
+
+    /**
+     * A finding that sets last year's passage beside this report's is known by both quotes and the other report's
+     * label, not by the other check's id (re-running last year's check gives it another); a passage only the other
+     * report has (start -1) keys as stably as any other.
+     */
+    @Test
+    void aFindingWithAnotherReportsPassageIsKnownByBothQuotes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String a = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":-1,"end":-1,"quote":"","elsewhere":{"checkId":"c1","label":"2025年报告","quote":"甲"}}]}""", ChecklistItem.class));
+        String rerun = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":-1,"end":-1,"quote":"","elsewhere":{"checkId":"c2","label":"2025年报告","quote":"甲"}}]}""", ChecklistItem.class));
+        String otherTarget = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":-1,"end":-1,"quote":"","elsewhere":{"checkId":"c1","label":"2025年报告","quote":"乙"}}]}""", ChecklistItem.class));
+        String plain = Verdicts.key(json.readValue("""
+                {"id":"x","status":"WARN","message":"m","evidence":[{"start":-1,"end":-1,"quote":""}]}""", ChecklistItem.class));
+        assertEquals(a, rerun);
+        assertNotEquals(a, otherTarget);
+        assertNotEquals(a, plain);
+    }
 }
