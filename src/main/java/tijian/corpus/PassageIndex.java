@@ -170,14 +170,20 @@ public class PassageIndex {
 
         @Override
         public Map<Long, Integer> unitsHolding(Collection<Long> bands, String unitKey) {
-            // boilerplate is learnt from the whole index, whatever the sentences are looked for among
+            // Boilerplate is learnt from the whole index, whatever the sentences are looked for among. Only whether a
+            // band reaches the boilerplate count matters, so each band's units are counted up to it: a sentence every
+            // report holds costs a few index entries, not one per stored report.
             return run(c -> {
                 Map<Long, Integer> counts = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("""
-                        select band, count(distinct unit_key) from passage_band
-                         where band = any(?) and unit_key <> ? group by band""")) {
-                    ps.setArray(1, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
-                    ps.setString(2, unitKey);
+                        select band, n from (
+                          select b.band, (select count(*) from (select distinct p.unit_key from passage_band p
+                                                                 where p.band = b.band and p.unit_key <> ? limit ?) u) as n
+                            from unnest(?::bigint[]) as b(band)) counted
+                         where n > 0""")) {
+                    ps.setString(1, unitKey);
+                    ps.setInt(2, CopiedPassages.BOILERPLATE_UNITS);
+                    ps.setArray(3, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             counts.put(rs.getLong(1), rs.getInt(2));
@@ -190,25 +196,57 @@ public class PassageIndex {
 
         @Override
         public List<Match> sentencesSharing(Collection<Long> bands, String unitKey, String fingerprint) {
+            // A unit checks its report many times (drafts, re-runs): the sentences are read from its latest check
+            // holding any of the bands only, and each such report's text is read once, not once per sentence.
             return run(c -> {
-                List<Match> matches = new ArrayList<>();
+                Map<UUID, List<int[]>> sentences = new LinkedHashMap<>();
+                Map<UUID, String> unitKeys = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("""
-                        select distinct pb.check_id, pb.unit_key, coalesce(rc.unit, rc.file_name, rc.title, ''),
-                               pb.sentence_start, pb.sentence_end,
-                               substring(rc.report_text from pb.sentence_start + 1 for pb.sentence_end - pb.sentence_start)
-                          from passage_band pb join report_check rc on rc.id = pb.check_id
-                         where pb.band = any(?) and pb.unit_key <> ? and pb.fingerprint <> ?
-                           and (?::uuid[] is null or pb.check_id = any(?::uuid[]))""")) {
-                    ps.setArray(1, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
+                        with hits as (
+                          select distinct pb.check_id, pb.unit_key from passage_band pb
+                           where pb.band = any(?) and pb.unit_key <> ? and pb.fingerprint <> ?
+                             and (?::uuid[] is null or pb.check_id = any(?::uuid[]))),
+                        latest as (
+                          select distinct on (h.unit_key) h.check_id, h.unit_key from hits h
+                            join report_check rc on rc.id = h.check_id
+                           order by h.unit_key, rc.checked_at desc, h.check_id)
+                        select distinct pb.check_id, l.unit_key, pb.sentence_start, pb.sentence_end
+                          from passage_band pb join latest l on l.check_id = pb.check_id
+                         where pb.band = any(?)""")) {
+                    Array wanted = c.createArrayOf("bigint", bands.toArray(Long[]::new));
+                    ps.setArray(1, wanted);
                     ps.setString(2, unitKey);
                     ps.setString(3, fingerprint);
                     Array scope = among == null ? null : c.createArrayOf("uuid", among.toArray());
                     ps.setArray(4, scope);
                     ps.setArray(5, scope);
+                    ps.setArray(6, wanted);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            matches.add(new Match(rs.getObject(1, UUID.class).toString(), rs.getString(2), rs.getString(3),
-                                    rs.getInt(4), rs.getInt(5), rs.getString(6)));
+                            UUID id = rs.getObject(1, UUID.class);
+                            unitKeys.put(id, rs.getString(2));
+                            sentences.computeIfAbsent(id, x -> new ArrayList<>()).add(new int[] {rs.getInt(3), rs.getInt(4)});
+                        }
+                    }
+                }
+                List<Match> matches = new ArrayList<>();
+                if (sentences.isEmpty()) {
+                    return matches;
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select id, coalesce(unit, file_name, title, ''), report_text from report_check where id = any(?)")) {
+                    ps.setArray(1, c.createArrayOf("uuid", sentences.keySet().toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            UUID id = rs.getObject(1, UUID.class);
+                            String label = rs.getString(2);
+                            String text = rs.getString(3);
+                            for (int[] at : sentences.get(id)) {
+                                if (at[1] <= text.length()) {
+                                    matches.add(new Match(id.toString(), unitKeys.get(id), label, at[0], at[1],
+                                            text.substring(at[0], at[1])));
+                                }
+                            }
                         }
                     }
                 }

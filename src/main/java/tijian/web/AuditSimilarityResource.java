@@ -27,7 +27,7 @@ public class AuditSimilarityResource {
     PassageIndex passages;
 
     @GET
-    @RolesAllowed(Roles.INSPECTOR)
+    @RolesAllowed({Roles.INSPECTOR, Roles.RULE_AUTHOR})
     @Operation(summary = "Pairs of the audit's reports that share passages (boilerplate left out), most similar first, with the passages side by side")
     public List<PassageIndex.Pair> pairs(@PathParam("id") String id) {
         return passages.similarPairs(AuditResource.uuid(id)).orElseThrow(NotFoundException::new);

@@ -11,5 +11,6 @@ create table passage_band (
     sentence_start integer      not null,
     sentence_end   integer      not null
 );
-create index passage_band_band on passage_band (band);
+-- (band, unit_key): how many units hold a band is counted up to the boilerplate threshold from the index alone
+create index passage_band_band on passage_band (band, unit_key);
 create index passage_band_check on passage_band (check_id);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -72,8 +73,9 @@ class PreviousReportsTest {
         // naming a unit in a text opens no stored report the reader may not read
         assertNotNull(previous.of(next, parser, new Caller("previous-reports", Set.of(), null)), "the check's owner reads it");
         assertNull(previous.of(next, parser, Caller.ANONYMOUS), "an anonymous self-check meets no stored report");
-        assertNull(previous.of(next, parser, new Caller("clerk", Set.of(Roles.UNIT), "海棠溪街道")),
-                "a unit's clerk does not read an inspector's check of the unit");
+        PreviousReport clerks = previous.of(next, parser, new Caller("clerk", Set.of(Roles.UNIT), "海棠溪街道"));
+        assertTrue(clerks == null || !clerks.checkId().equals(id.toString()),
+                "a unit's clerk does not read an inspector's check of the unit (other tests may store the clerk's own)");
         assertNull(previous.of(next, parser, new Caller("other-clerk", Set.of(Roles.UNIT), "关坝镇")),
                 "nor another unit's clerk");
     }

@@ -154,6 +154,7 @@ class AccessTest {
                 new Operation("GET", "/api/checks/{id}/verdicts", "/api/checks/" + unitCheck + "/verdicts", none, unitCheckRead),
                 new Operation("PUT", "/api/checks/{id}/verdicts/{itemId}", "/api/checks/" + unitCheck + "/verdicts/meta.title",
                         r -> r.contentType("application/json").body(Map.of("verdict", "accepted")), only(Set.of(Who.INSPECTOR))),
+                new Operation("GET", "/api/audits/{id}/similar-pairs", "/api/audits/" + audit + "/similar-pairs", none, only(READERS)),
                 new Operation("GET", "/api/audits/{id}/verdicts", "/api/audits/" + audit + "/verdicts", none, only(READERS)),
                 new Operation("POST", "/api/audits", "/api/audits", r -> r.multiPart("file", "a.txt",
                         REPORT.getBytes(StandardCharsets.UTF_8), "text/plain"), only(Set.of(Who.INSPECTOR))),

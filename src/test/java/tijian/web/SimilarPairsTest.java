@@ -95,8 +95,8 @@ class SimilarPairsTest {
     }
 
     @Test
-    @TestSecurity(user = "author", roles = Roles.RULE_AUTHOR)
-    void onlyInspectorsSeeThePairs() {
+    @TestSecurity(user = "clerk", roles = Roles.UNIT)
+    void aUnitsClerkDoesNotSeeThePairs() {
         given().get("/api/audits/00000000-0000-0000-0000-000000000000/similar-pairs").then().statusCode(403);
     }
 

@@ -48,7 +48,7 @@
     if (r.status === "finished" && !drawn) { drawn = true; charts(r.summary); heatmap(); similarPairs(); }
   }
 
-  /** Pairs of reports sharing passages (inspectors only): the shares both ways and the passages side by side. */
+  /** Pairs of reports sharing passages (for the audit's readers: inspectors and rule authors): the shares both ways and the passages side by side. */
   async function similarPairs() {
     const box = $("similar-pairs");
     if (!box) return;
