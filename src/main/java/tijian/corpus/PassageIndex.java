@@ -27,9 +27,10 @@ import tijian.report.Report;
 import tijian.report.Span;
 
 /**
- * Stored reports' sentences by band hash (table passage_band, V12): written when a check is stored, read as the
- * {@link PassageCorpus} a new check is compared with, and read among an audit's checks for its most similar pairs.
- * Plain JDBC: one statement writes a report's rows (arrays unnested by PostgreSQL), and the reads are aggregates.
+ * Stored reports' sentences by band hash (V12), written when a check is stored: per check (passage_band, read among an
+ * audit's checks for its most similar pairs) and per unit (passage_unit_band, the unit's latest check holding each
+ * band, read as the {@link PassageCorpus} a new check is compared with). Plain JDBC: one statement per table writes a
+ * report's rows (arrays unnested by PostgreSQL).
  */
 @ApplicationScoped
 public class PassageIndex {
@@ -65,6 +66,22 @@ public class PassageIndex {
                     select b, ?, ?, ?, s, e from unnest(?, ?, ?) as t(b, s, e)""")) {
                 ps.setObject(1, checkId);
                 ps.setString(2, indexed.unitKey());
+                ps.setString(3, indexed.fingerprint());
+                ps.setArray(4, c.createArrayOf("bigint", bands));
+                ps.setArray(5, c.createArrayOf("integer", starts));
+                ps.setArray(6, c.createArrayOf("integer", ends));
+                ps.executeUpdate();
+            }
+            // one row per band and unit, taken over by the unit's newest check; in band order, so that two checks of
+            // one unit stored at once wait for each other instead of deadlocking
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into passage_unit_band (band, unit_key, check_id, fingerprint, sentence_start, sentence_end)
+                    select distinct on (b) b, ?, ?, ?, s, e from unnest(?, ?, ?) as t(b, s, e) order by b, s
+                    on conflict (band, unit_key) do update set check_id = excluded.check_id,
+                        fingerprint = excluded.fingerprint, sentence_start = excluded.sentence_start,
+                        sentence_end = excluded.sentence_end""")) {
+                ps.setString(1, indexed.unitKey());
+                ps.setObject(2, checkId);
                 ps.setString(3, indexed.fingerprint());
                 ps.setArray(4, c.createArrayOf("bigint", bands));
                 ps.setArray(5, c.createArrayOf("integer", starts));
@@ -177,7 +194,7 @@ public class PassageIndex {
                 Map<Long, Integer> counts = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("""
                         select band, n from (
-                          select b.band, (select count(*) from (select distinct p.unit_key from passage_band p
+                          select b.band, (select count(*) from (select 1 from passage_unit_band p
                                                                  where p.band = b.band and p.unit_key <> ? limit ?) u) as n
                             from unnest(?::bigint[]) as b(band)) counted
                          where n > 0""")) {
@@ -196,31 +213,25 @@ public class PassageIndex {
 
         @Override
         public List<Match> sentencesSharing(Collection<Long> bands, String unitKey, String fingerprint) {
-            // A unit checks its report many times (drafts, re-runs): the sentences are read from its latest check
-            // holding any of the bands only, and each such report's text is read once, not once per sentence.
+            // A unit checks its report many times (drafts, re-runs): a new report meets each unit's latest check
+            // holding a band (passage_unit_band); an audit's reports meet one another's own rows. Each other report's
+            // text is read once, not once per sentence.
             return run(c -> {
                 Map<UUID, List<int[]>> sentences = new LinkedHashMap<>();
                 Map<UUID, String> unitKeys = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("""
-                        with hits as (
-                          select distinct pb.check_id, pb.unit_key from passage_band pb
-                           where pb.band = any(?) and pb.unit_key <> ? and pb.fingerprint <> ?
-                             and (?::uuid[] is null or pb.check_id = any(?::uuid[]))),
-                        latest as (
-                          select distinct on (h.unit_key) h.check_id, h.unit_key from hits h
-                            join report_check rc on rc.id = h.check_id
-                           order by h.unit_key, rc.checked_at desc, h.check_id)
-                        select distinct pb.check_id, l.unit_key, pb.sentence_start, pb.sentence_end
-                          from passage_band pb join latest l on l.check_id = pb.check_id
-                         where pb.band = any(?)""")) {
-                    Array wanted = c.createArrayOf("bigint", bands.toArray(Long[]::new));
-                    ps.setArray(1, wanted);
+                String query = among == null ? """
+                        select check_id, unit_key, sentence_start, sentence_end from passage_unit_band
+                         where band = any(?) and unit_key <> ? and fingerprint <> ?"""
+                        : """
+                        select distinct check_id, unit_key, sentence_start, sentence_end from passage_band
+                         where band = any(?) and unit_key <> ? and fingerprint <> ? and check_id = any(?)""";
+                try (PreparedStatement ps = c.prepareStatement(query)) {
+                    ps.setArray(1, c.createArrayOf("bigint", bands.toArray(Long[]::new)));
                     ps.setString(2, unitKey);
                     ps.setString(3, fingerprint);
-                    Array scope = among == null ? null : c.createArrayOf("uuid", among.toArray());
-                    ps.setArray(4, scope);
-                    ps.setArray(5, scope);
-                    ps.setArray(6, wanted);
+                    if (among != null) {
+                        ps.setArray(4, c.createArrayOf("uuid", among.toArray()));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             UUID id = rs.getObject(1, UUID.class);

@@ -11,6 +11,18 @@ create table passage_band (
     sentence_start integer      not null,
     sentence_end   integer      not null
 );
--- (band, unit_key): how many units hold a band is counted up to the boilerplate threshold from the index alone
-create index passage_band_band on passage_band (band, unit_key);
-create index passage_band_check on passage_band (check_id);
+-- an audit's reports are compared among themselves through their own rows (its most similar pairs)
+create index passage_band_check on passage_band (check_id, band);
+
+-- The same by unit: for each band, the latest check of each unit that holds it. A new report is compared through this
+-- table, so a lookup costs what the other units hold, not how often each unit stored its report (drafts, re-runs,
+-- the same text checked again); and how many units hold a band is counted up to the boilerplate threshold from its key.
+create table passage_unit_band (
+    band           bigint       not null,
+    unit_key       varchar(200) not null,
+    check_id       uuid         not null references report_check (id) on delete cascade,
+    fingerprint    varchar(32)  not null,
+    sentence_start integer      not null,
+    sentence_end   integer      not null,
+    primary key (band, unit_key)
+);

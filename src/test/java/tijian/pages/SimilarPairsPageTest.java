@@ -45,6 +45,7 @@ class SimilarPairsPageTest {
         // other tests store the samples under many unit names, which would make their sentences boilerplate
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from passage_band");
+            s.executeUpdate("delete from passage_unit_band");
         }
         String inspector = PagesBrowserTest.createUser(Roles.INSPECTOR, null);
         String id = given().auth().preemptive().basic(inspector, PagesBrowserTest.PASSWORD)

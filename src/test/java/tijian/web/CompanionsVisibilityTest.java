@@ -80,6 +80,7 @@ class CompanionsVisibilityTest {
         // other tests store the samples under many unit names, which would make their sentences boilerplate
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from passage_band");
+            s.executeUpdate("delete from passage_unit_band");
         }
         checks.check(SampleReports.text(SampleReports.SHAPINGBA).getBytes(StandardCharsets.UTF_8), "沙坪坝街道.txt",
                 "text/plain", new Caller("visibility-author", Set.of(Roles.INSPECTOR), null));

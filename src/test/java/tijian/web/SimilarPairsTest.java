@@ -44,6 +44,7 @@ class SimilarPairsTest {
         // this test learns from its own audit only.
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from passage_band");
+            s.executeUpdate("delete from passage_unit_band");
         }
         var request = given()
                 .multiPart("file", "沙坪坝街道.txt", bytes(SampleReports.text(SampleReports.SHAPINGBA)), "text/plain")
