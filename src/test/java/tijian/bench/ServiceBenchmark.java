@@ -122,6 +122,11 @@ final class ServiceBenchmark {
                 "-Dchecker.rate-limit.checks-per-minute=100000000",
                 "-Dchecker.rate-limit.anonymous-checks-per-minute=100000000",
                 "-Dchecker.audit.max-files=" + maxAuditFiles));
+        // -Dbench.heap=512m runs the service within that heap: peak "heap used" counts uncollected garbage, a cap does not
+        String heap = System.getProperty("bench.heap", "");
+        if (!heap.isBlank()) {
+            command.add("-Xmx" + heap);
+        }
         if (jfr != null && !jfr.isBlank()) {
             command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
         }
