@@ -152,20 +152,10 @@ final class ConcreteSentences {
         return new Concreteness(part, in.size(), concrete, emptiest, start, end);
     }
 
-    /**
-     * The sections of each part that no other section naming the same part encloses, in text order (what the rules
-     * know as PartSection); parts in the order of {@link Part}.
-     */
+    /** Each part's outermost sections ({@link PartSection}) in text order; parts in the order of {@link Part}. */
     private static Map<Part, List<Section>> outermost(List<Section> sections) {
         Map<Part, List<Section>> out = new EnumMap<>(Part.class);
-        for (Section s : sections) {
-            for (Part p : s.getParts()) {
-                if (sections.stream().noneMatch(o -> o != s && o.getParts().contains(p)
-                        && o.getStart() <= s.getStart() && o.getBodyEnd() >= s.getBodyEnd())) {
-                    out.computeIfAbsent(p, x -> new ArrayList<>()).add(s);
-                }
-            }
-        }
+        PartSection.of(sections).forEach(ps -> out.computeIfAbsent(ps.getPart(), x -> new ArrayList<>()).add(ps.getSection()));
         return out;
     }
 

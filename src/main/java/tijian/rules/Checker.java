@@ -19,6 +19,7 @@ import org.kie.api.runtime.KieSession;
 
 import tijian.compare.Counterpart;
 import tijian.report.Deadline;
+import tijian.report.PartSection;
 import tijian.report.Report;
 import tijian.report.Span;
 

@@ -1,11 +1,7 @@
-package tijian.rules;
+package tijian.report;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import tijian.report.Located;
-import tijian.report.Part;
-import tijian.report.Section;
 
 /**
  * The outermost section of a required part: a section whose heading names the part and that no other section naming
@@ -22,7 +18,7 @@ public final class PartSection implements Located {
     }
 
     /** One fact per part and outermost section, in text order. */
-    static List<PartSection> of(List<Section> sections) {
+    public static List<PartSection> of(List<Section> sections) {
         List<PartSection> out = new ArrayList<>();
         for (Section s : sections) {
             for (Part p : s.getParts()) {
