@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 
 import tijian.compare.Companions;
 import tijian.compare.Comparisons;
+import tijian.compare.IndexedReport;
 import tijian.config.CheckerConfig;
 import tijian.corpus.Corpus;
 import tijian.ingest.Document;
@@ -80,13 +81,14 @@ public class CheckService {
     public CheckView check(byte[] content, String fileName, String contentType, Caller owner, String profile) {
         Outcome outcome = evaluate(content, fileName, contentType, profile, owner);
         if (!owner.isAnonymous() || config.auth().storeAnonymousChecks()) {
-            store(outcome.view(), outcome.report(), owner, content);
+            store(outcome, owner, content);
         }
         return outcome.view();
     }
 
     /** A check made but not yet stored: what the API answers and the parsed report behind it. */
-    public record Outcome(CheckView view, Report report) {}
+    /** {@code passages}: the report's sentences as the copied-text comparison read them, indexed again when stored. */
+    public record Outcome(CheckView view, Report report, IndexedReport passages) {}
 
     /**
      * Reads and checks a file without storing anything (for audits, which store it with their own bookkeeping).
@@ -198,7 +200,8 @@ public class CheckService {
         Report report = rules.parser().parse(text);
         stages.took("parse", start);
         start = System.nanoTime();
-        List<Object> comparisons = Comparisons.facts(report, companions.apply(report));
+        IndexedReport passages = IndexedReport.of(report);
+        List<Object> comparisons = Comparisons.facts(report, passages, companions.apply(report));
         stages.took("compare", start);
         start = System.nanoTime();
         Checklist checklist = Checker.check(report, rules, comparisons);
@@ -210,7 +213,7 @@ public class CheckService {
                 checklist.gradeCap(),
                 checklist.counts(),
                 checklist.items());
-        return new Outcome(view, report);
+        return new Outcome(view, report, passages);
     }
 
     /**
@@ -223,7 +226,7 @@ public class CheckService {
         CheckRecord r = record(outcome.view(), outcome.report());
         r.auditFileId = auditFileId;
         r.persist();
-        corpus.remember(r.id, outcome.report());
+        corpus.remember(r.id, outcome.passages());
         CheckRecord.getEntityManager().flush();
         timed("store", start);
     }
@@ -291,17 +294,18 @@ public class CheckService {
         });
     }
 
-    private void store(CheckView view, Report report, Caller owner, byte[] content) {
+    private void store(Outcome outcome, Caller owner, byte[] content) {
+        CheckView view = outcome.view();
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
-            CheckRecord r = record(view, report);
+            CheckRecord r = record(view, outcome.report());
             r.owner = owner.name();
             r.ownerUnitKey = owner.unitKey();
             if ("docx".equals(view.source().format())) {
                 r.fileSha256 = storeContent(content);
             }
             r.persist();
-            corpus.remember(r.id, report);
+            corpus.remember(r.id, outcome.passages());
         });
         timed("store", start);
     }

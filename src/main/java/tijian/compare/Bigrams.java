@@ -14,12 +14,12 @@ final class Bigrams {
     /** A heading's numbering at the front of a sentence: （一）、 1. 一、 — the same point renumbered is the same point. */
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．，,]*");
 
-    /** Only letters and digits (punctuation, spaces and a leading numbering say nothing about what is written). */
+    /**
+     * Letters and digits as {@link Shingles#normalise} keeps them (punctuation, spaces and a leading numbering say
+     * nothing about what is written).
+     */
     static String normalise(String text) {
-        String s = NUMBERING.matcher(text).replaceFirst("");
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-        return out.toString();
+        return Shingles.normalise(NUMBERING.matcher(text).replaceFirst(""));
     }
 
     /** The bigrams of normalised text; a text of one character is its own gram. */

@@ -10,6 +10,11 @@ public final class Comparisons {
     private Comparisons() {}
 
     public static List<Object> facts(Report report, Companions companions) {
+        return facts(report, IndexedReport.of(report), companions);
+    }
+
+    /** As {@link #facts(Report, Companions)}, with the report's sentences already indexed (a check stores them too). */
+    public static List<Object> facts(Report report, IndexedReport passages, Companions companions) {
         List<Object> facts = new ArrayList<>();
         PreviousReport previous = companions.previous();
         if (previous != null && !sameText(report, previous.report())) {
@@ -19,7 +24,7 @@ public final class Comparisons {
             facts.addAll(TargetsKept.match(report, previous, label));
             facts.addAll(RepeatedShortcomings.find(report, previous, label));
         }
-        facts.addAll(CopiedPassages.facts(IndexedReport.of(report), companions.corpus(), companions.othersNamed()));
+        facts.addAll(CopiedPassages.facts(passages, companions.corpus(), companions.othersNamed()));
         return facts;
     }
 

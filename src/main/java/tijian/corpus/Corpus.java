@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import tijian.compare.Companions;
+import tijian.compare.IndexedReport;
 import tijian.report.Report;
 import tijian.report.ReportParser;
 import tijian.security.Caller;
@@ -34,7 +35,7 @@ public class Corpus {
     }
 
     /** Called in the transaction that stores check {@code checkId} of {@code report}. */
-    public void remember(UUID checkId, Report report) {
+    public void remember(UUID checkId, IndexedReport report) {
         passages.remember(checkId, report);
     }
 }

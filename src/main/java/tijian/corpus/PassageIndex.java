@@ -23,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import tijian.compare.CopiedPassages;
 import tijian.compare.IndexedReport;
 import tijian.compare.PassageCorpus;
-import tijian.report.Report;
 import tijian.report.Span;
 
 /**
@@ -40,9 +39,8 @@ public class PassageIndex {
     @Inject
     EntityManager entityManager;
 
-    /** Indexes check {@code checkId} of {@code report}; called in the transaction that stores the check. */
-    public void remember(UUID checkId, Report report) {
-        IndexedReport indexed = IndexedReport.of(report);
+    /** Indexes check {@code checkId} (its sentences as its check read them); called in the transaction that stores it. */
+    public void remember(UUID checkId, IndexedReport indexed) {
         int rows = indexed.sentences().size() * tijian.compare.Shingles.BANDS;
         if (rows == 0) {
             return;
